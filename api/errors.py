@@ -1,0 +1,55 @@
+"""One JSON error shape for every failure: {"error": {"status": int, "message": str}}; never a traceback."""
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ingest.model import IngestError
+from kg.state import StateError
+from kg.store import StoreError
+from search.contract import FilterError
+from search.engine import IndexMissing, QueryError
+
+log = logging.getLogger("ivp.api")
+
+
+def error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException):
+        return error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError):
+        parts = []
+        for e in exc.errors():
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body", "path"))
+            parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
+        return error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(QueryError)
+    @app.exception_handler(FilterError)
+    @app.exception_handler(IngestError)
+    async def bad_input(_: Request, exc: Exception):
+        return error(400, str(exc))
+
+    @app.exception_handler(IndexMissing)
+    @app.exception_handler(StoreError)
+    @app.exception_handler(StateError)
+    async def unavailable(_: Request, exc: Exception):
+        return error(503, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception):
+        log.exception("unhandled error")
+        return error(500, f"internal error ({exc.__class__.__name__})")
+
+
+__all__ = ["error", "install", "HTTPException"]

@@ -1,0 +1,41 @@
+"""All configuration in one place: environment variables with the IVP_ prefix, or CLI flags."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "ivp-kg"
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("IVP_DATA_DIR") or _default_data_dir()))
+    model: str = field(default_factory=lambda: os.environ.get("IVP_MODEL", "e5-small"))
+    sample_corpus: Path = field(default_factory=lambda: Path(os.environ.get("IVP_SAMPLE_CORPUS", PROJECT_ROOT / "corpus")))
+    api_token: str | None = field(default_factory=lambda: os.environ.get("IVP_API_TOKEN") or None)
+    max_upload_bytes: int = field(default_factory=lambda: int(os.environ.get("IVP_MAX_UPLOAD_BYTES", 20_000_000)))
+    sparql_timeout_s: float = field(default_factory=lambda: _env_float("IVP_SPARQL_TIMEOUT", 10.0))
+    sparql_max_results: int = field(default_factory=lambda: int(os.environ.get("IVP_SPARQL_MAX_RESULTS", 10_000)))
+    weight_dense: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE", 1.0))
+    weight_lexical: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_LEXICAL", 0.6))
+    weight_concept: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_CONCEPT", 0.5))
+    exact_index_limit: int = field(default_factory=lambda: int(os.environ.get("IVP_EXACT_INDEX_LIMIT", 50_000)))
+    cors_origins: list[str] = field(default_factory=lambda: [o for o in os.environ.get("IVP_CORS_ORIGINS", "").split(",") if o])
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir).expanduser()
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches a model hub at run time
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

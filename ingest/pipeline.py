@@ -1,0 +1,113 @@
+"""One file in, one document's facts and passages out. Knows nothing of storage or search."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ontology.labels import LabelIndex
+from ontology.vocab import slug
+
+from .chunk import make_passages
+from .clean import clean_lines
+from .evaluation import parse_evaluation
+from .link import link_document
+from .metadata import apply_sidecar, infer_meta, load_sidecar
+from .model import ExtractedDocument, IngestError, Line, Passage
+from .pages import raw_lines
+from .plans import extract_priorities
+from .readers import read_file
+from .uvp import extract_uvp_actions
+
+SUPPORTED = (".txt", ".md", ".pdf", ".docx")
+_WS = re.compile(r"\s+")
+
+
+def doc_id_for(path: Path) -> str:
+    """Stable across re-ingests of the same file name, so a changed file replaces its own facts."""
+    return slug(Path(path).stem)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Files named directly, and supported files inside named folders (sidecars skipped)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+        else:
+            yield p
+
+
+def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None = None) -> ExtractedDocument:
+    path = Path(path)
+    raw = read_file(path)
+    lines = raw_lines(raw)
+    cleaned = clean_lines(lines)
+    if not any(line.text.strip() for line in cleaned):
+        raise IngestError(path, "no text found")
+    meta = infer_meta(cleaned, path.name)
+    sidecar = path.with_name(path.name + ".meta.json")
+    if sidecar.exists():
+        meta = apply_sidecar(meta, load_sidecar(sidecar))
+
+    doc_id = doc_id_for(path)
+    doc = ExtractedDocument(doc_id, path.name, sha256 or file_sha256(path), raw.fmt, meta)
+    if meta.kind == "evaluation":
+        ev = parse_evaluation(lines)
+        doc.priorities, doc.actions = ev.priorities, ev.actions
+        start, end = ev.span if ev.actions else (len(lines), len(lines))
+        rows, cited = _evaluation_passages(doc_id, ev)
+        passages = make_passages(doc_id, clean_lines(lines[:start])) + rows
+        passages += make_passages(doc_id, clean_lines(lines[end:]))
+    else:
+        if meta.kind in ("ivp", "uvp", "council_note"):
+            doc.priorities = extract_priorities(lines, meta.kind)
+        if meta.kind == "uvp":
+            doc.actions = extract_uvp_actions(lines)
+        passages = make_passages(doc_id, cleaned)
+    doc.passages = renumber(doc_id, passages)
+    if meta.kind == "evaluation":
+        for action, passage in cited:
+            action.passage_id = passage.id
+    link_document(doc, index)
+    return doc
+
+
+def _evaluation_passages(doc_id: str, ev) -> tuple[list[Passage], list[tuple]]:
+    """The evaluation's table rows put back together: one passage per action, one per ambition header."""
+    out: list[Passage] = []
+    cited = []
+    by_number = {p.number: p for p in ev.priorities}
+    headers = dict(ev.header_texts)
+    done: set[int] = set()
+    for a in ev.actions:
+        if a.priority_number is not None and a.priority_number not in done and a.priority_number in headers:
+            pr = by_number.get(a.priority_number)
+            path = a.section_path[:-1] if a.group and a.section_path and a.section_path[-1] == a.group else a.section_path
+            out.append(Passage("", doc_id, headers[a.priority_number], tuple(path), pr.page if pr else a.page, "paragraph"))
+            done.add(a.priority_number)
+        p = Passage("", doc_id, a.source_text or a.title, tuple(a.section_path), a.page, "action")
+        out.append(p)
+        cited.append((a, p))
+    return out, cited
+
+
+def renumber(doc_id: str, passages: list[Passage]) -> list[Passage]:
+    """Give passages (in place) their document order and stable content-based ids."""
+    for n, p in enumerate(passages, 1):
+        digest = hashlib.sha1(_WS.sub(" ", p.text).strip().lower().encode()).hexdigest()[:8]
+        p.id, p.doc_id, p.ordinal = f"{doc_id}:{n:04d}:{digest}", doc_id, n
+    return passages
+
+
+def read_lines(path: Path) -> list[Line]:
+    """Cleaned lines of a file, for tools that want the text without the extraction."""
+    return clean_lines(raw_lines(read_file(path)))

@@ -1,0 +1,103 @@
+"""Two basisteams' priorities side by side, aligned through the theme scheme.
+
+A theme both prioritise is a full match; a theme one side prioritises and the other holds
+under a broader or narrower priority is partial (drugs is De Waarden's own priority and sits
+under ondermijning in Tweestromenland).
+"""
+from __future__ import annotations
+
+from ontology.labels import LabelIndex
+
+from .projection import short_id
+from .store import EmbeddedStore
+
+P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def basisteams(store: EmbeddedStore) -> list[str]:
+    q = P + 'SELECT DISTINCT ?l WHERE { ?b a ivp:Basisteam ; skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }'
+    return sorted(r["l"].value for r in store.raw_query(q))
+
+
+def side(store: EmbeddedStore, basisteam: str) -> dict[str, dict]:
+    """theme IRI -> what one basisteam does on it: priority wordings, actions, partners, instruments."""
+    lit = basisteam.replace('"', "")
+    q = P + f"""SELECT ?t ?pr ?label ?n WHERE {{
+      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl . ?pr a ivp:Priority ; ivp:basisteam ?b ;
+      ivp:theme ?t ; rdfs:label ?label ; ivp:number ?n }}"""
+    themes: dict[str, dict] = {}
+    for r in store.raw_query(q):
+        t = r["t"].value
+        entry = themes.setdefault(t, {"priority": None, "wordings": [], "number": int(r["n"].value),
+                                      "actions": [], "partners": [], "instruments": []})
+        entry["priority"] = short_id(r["pr"].value)
+        if r["label"].value not in entry["wordings"]:
+            entry["wordings"].append(r["label"].value)
+    return themes
+
+
+def _enrich(store: EmbeddedStore, basisteam: str, theme_iris: set[str], entry: dict) -> None:
+    lit = basisteam.replace('"', "")
+    values = " ".join(f"<{t}>" for t in sorted(theme_iris))
+    q = P + f"""SELECT DISTINCT ?kind ?x ?label WHERE {{ VALUES ?t {{ {values} }}
+      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
+      {{ ?x a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?t ; rdfs:label ?label BIND("actions" AS ?kind) }}
+      UNION {{ GRAPH ?g {{ ?x ivp:worksOn ?t . ?d a ivp:Document ; ivp:basisteam ?b }}
+               ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") BIND("partners" AS ?kind) }}
+      UNION {{ GRAPH ?g {{ ?x ivp:appliesTo ?t . ?d a ivp:Document ; ivp:basisteam ?b }}
+               ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") BIND("instruments" AS ?kind) }} }}"""
+    for r in store.raw_query(q):
+        kind = r["kind"].value
+        item = {"id": short_id(r["x"].value), "label": r["label"].value}
+        if item not in entry[kind]:
+            entry[kind].append(item)
+
+
+def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
+    side_a, side_b = side(store, a), side(store, b)
+
+    def family(t: str) -> set[str]:
+        return {t, *labels.narrower(t)}
+
+    def related(t: str, other: dict) -> str | None:
+        """The other side's priority theme that is broader or narrower than t, if any."""
+        for o in other:
+            if o in labels.broader(t) or t in labels.broader(o) or o in labels.narrower(t) or t in labels.narrower(o):
+                return o
+        return None
+
+    def view(entry: dict | None, basisteam: str, theme: str) -> dict | None:
+        if entry is None:
+            return None
+        out = {k: v for k, v in entry.items()}
+        out["actions"], out["partners"], out["instruments"] = [], [], []
+        _enrich(store, basisteam, family(theme), out)
+        return out
+
+    def label(t: str) -> dict:
+        c = labels.concept(t)
+        return {"id": short_id(t), "label": c.label if c else short_id(t)}
+
+    shared, only_a, only_b, matched_b = [], [], [], set()
+    for t, entry in sorted(side_a.items(), key=lambda kv: kv[1]["number"]):
+        if t in side_b:
+            shared.append({"theme": label(t), "match": "full", "a": view(entry, a, t), "b": view(side_b[t], b, t)})
+            matched_b.add(t)
+        elif (o := related(t, side_b)) is not None:
+            item = {"theme": label(t), "match": "partial", "a": view(entry, a, t), "b": view(side_b[o], b, o),
+                    "b_theme": label(o)}
+            shared.append(item)
+            matched_b.add(o)
+        else:
+            only_a.append({"theme": label(t), "match": None, "a": view(entry, a, t), "b": None})
+    for t, entry in sorted(side_b.items(), key=lambda kv: kv[1]["number"]):
+        if t in matched_b:
+            continue
+        if (o := related(t, side_a)) is not None:
+            shared.append({"theme": label(t), "match": "partial", "a": view(side_a[o], a, o), "b": view(entry, b, t),
+                           "a_theme": label(o)})
+        else:
+            only_b.append({"theme": label(t), "match": None, "a": None, "b": view(entry, b, t)})
+    return {"a": a, "b": b, "shared": shared, "only_a": only_a, "only_b": only_b}

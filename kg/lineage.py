@@ -1,0 +1,145 @@
+"""Following an action through plan cycles: each evaluated action to its follow-up in the next plan.
+
+Evidence combines what a reader would use: the evaluation saying the action "is opgenomen in het
+UVP 2025-2026", the same priority, shared concepts, and similar wording (embeddings and shared
+word stems). The links live in their own named graph, recomputed after every ingest, each with a
+confidence and the reasons, so a reviewer can see why two actions were linked.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from ontology.vocab import ID, IVP, slug
+
+from .store import EmbeddedStore
+
+LINEAGE_GRAPH = ID["graph/lineage"]
+THRESHOLD = 0.42
+_CARRIED = re.compile(r"(opgenomen in (het )?(nieuwe )?UVP|komt (ook )?terug in (het )?(nieuwe )?UVP|"
+                      r"in het (nieuwe )?UVP 20\d\d-?\s*20\d\d|UVP 20\d\d-\s*20\d\d)", re.I)
+_WORD = re.compile(r"[a-zà-ÿ]{4,}")
+_STOP = {"voor", "zijn", "wordt", "worden", "door", "deze", "naar", "over", "gemeenten", "tweestromenland",
+         "binnen", "vanuit", "heeft", "hebben", "maar", "meer", "ook", "en", "het", "van", "een", "waar"}
+
+P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#> """
+
+
+@dataclass
+class ActionRow:
+    iri: str
+    title: str
+    basisteam: str
+    cycle: str
+    text: str = ""
+    result: str = ""
+    priority: str | None = None
+    concepts: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Link:
+    source: str
+    target: str
+    confidence: float
+    reasons: list[str]
+
+
+def read_actions(store: EmbeddedStore) -> list[ActionRow]:
+    q = P + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?text WHERE {
+      ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam ?bt ; ivp:cycle ?cycle .
+      OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:priority ?pr }
+      OPTIONAL { ?a prov:wasDerivedFrom/ivp:text ?text } }"""
+    rows: dict[str, ActionRow] = {}
+    for r in store.raw_query(q):
+        iri = r["a"].value
+        if iri not in rows:
+            rows[iri] = ActionRow(iri, r["title"].value, r["bt"].value, r["cycle"].value,
+                                  r["text"].value if r["text"] else "", r["result"].value if r["result"] else "",
+                                  r["pr"].value if r["pr"] else None)
+    q = P + """SELECT ?a ?c WHERE { ?a a ivp:Action . { ?a ivp:theme ?c } UNION { ?a ivp:partner ?c }
+               UNION { ?a ivp:instrument ?c } }"""
+    for r in store.raw_query(q):
+        if r["a"].value in rows:
+            rows[r["a"].value].concepts.add(r["c"].value)
+    return list(rows.values())
+
+
+def link_actions(actions: list[ActionRow], embed: Callable[[list[str]], np.ndarray]) -> list[Link]:
+    """For each action of an earlier cycle, its best follow-up in the next cycle of the same basisteam."""
+    links: list[Link] = []
+    by_team: dict[str, list[ActionRow]] = {}
+    for a in actions:
+        by_team.setdefault(a.basisteam, []).append(a)
+    for team in by_team.values():
+        cycles = sorted({a.cycle for a in team})
+        for earlier, later in zip(cycles, cycles[1:]):
+            olds = [a for a in team if a.cycle == earlier]
+            news = [a for a in team if a.cycle == later]
+            if olds and news:
+                links.extend(_best_links(olds, news, later, embed))
+    return links
+
+
+def _best_links(olds: list[ActionRow], news: list[ActionRow], later: str, embed) -> list[Link]:
+    va = embed([a.title for a in olds])
+    vb = embed([b.title + ". " + b.text[:300] for b in news])
+    cos = va @ vb.T
+    out = []
+    for i, a in enumerate(olds):
+        carried = _CARRIED.search(a.result or "")
+        best, best_score, best_reasons = None, 0.0, []
+        for j, b in enumerate(news):
+            reasons = []
+            sim = float(cos[i, j])
+            words = _stems(a.title + " " + a.result[:200]) & _stems(b.title + " " + b.text[:300])
+            overlap = len(words) / max(1, min(len(_stems(a.title)), 8))
+            shared = (a.concepts & b.concepts) - ({a.priority} if a.priority else set())
+            score = 0.55 * max(0.0, (sim - 0.75) / 0.2) + 0.25 * min(1.0, overlap) + 0.1 * min(1.0, len(shared) / 2)
+            if a.priority and a.priority == b.priority:
+                score += 0.1
+                reasons.append("same priority")
+            if carried:
+                score += 0.15
+                reasons.append(f"evaluation says: “{carried.group(0)}”")
+            reasons.append(f"wording similarity {sim:.2f}")
+            if words:
+                reasons.append("shared words: " + ", ".join(sorted(words)[:6]))
+            if shared:
+                reasons.append(f"{len(shared)} shared concepts")
+            if score > best_score:
+                best, best_score, best_reasons = b, score, reasons
+        if best is not None and best_score >= THRESHOLD:
+            out.append(Link(a.iri, best.iri, round(min(best_score, 1.0), 3), best_reasons))
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def lineage_triples(links: list[Link]):
+    for link in links:
+        s, o = URIRef(link.source), URIRef(link.target)
+        yield s, IVP.followUp, o
+        yield o, IVP.predecessor, s
+        ev = ID[f"evidence/lineage-{slug(link.source.rsplit('/', 1)[-1])}-{slug(link.target.rsplit('/', 1)[-1])}"]
+        yield ev, RDF.type, RDF.Statement
+        yield ev, RDF.subject, s
+        yield ev, RDF.predicate, IVP.followUp
+        yield ev, RDF.object, o
+        yield ev, IVP.confidence, Literal(link.confidence, datatype=XSD.decimal)
+        yield ev, IVP.sentence, Literal("; ".join(link.reasons), lang="en")
+        yield ev, PROV.wasGeneratedBy, IVP.LineageLinking
+
+
+def refresh_lineage(store: EmbeddedStore, embed: Callable[[list[str]], np.ndarray]) -> int:
+    links = link_actions(read_actions(store), embed)
+    store.replace_graph(LINEAGE_GRAPH, lineage_triples(links))
+    return len(links)

@@ -1,0 +1,118 @@
+"""A networkx projection of the graph for traversal: neighbours to a depth, paths, centrality.
+
+Only entities users browse become nodes (basisteams, gemeenten, themes, partners, instruments,
+priorities, actions, roles, documents); passages and evidence stay in RDF and are looked up
+for evidence when an edge is shown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ontology.vocab import BASE, ID, TYPE_OF_CLASS
+
+from .store import EmbeddedStore
+
+_PREFIXES = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+"""
+# Edges worth walking; evidence, provenance and per-passage links are not relations between entities.
+_SKIP = {"wasDerivedFrom", "type", "inScheme", "sameAs", "seeAlso", "plan"}
+
+
+def short_id(iri: str) -> str:
+    """'https://ivp-kg.nl/id/partner/riec' -> 'partner/riec' (what the API and CLI show)."""
+    return iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
+
+
+def full_iri(short: str) -> str:
+    return short if short.startswith("http") else str(ID) + short.lstrip("/")
+
+
+def local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@dataclass
+class Projection:
+    graph: nx.MultiDiGraph
+
+    @classmethod
+    def build(cls, store: EmbeddedStore) -> "Projection":
+        g = nx.MultiDiGraph()
+        types = {str(c): t for c, t in TYPE_OF_CLASS.items()}
+        for r in store.raw_query(_PREFIXES + "SELECT DISTINCT ?s ?c WHERE { ?s a ?c }"):
+            t = types.get(r["c"].value)
+            if t:
+                g.add_node(r["s"].value, type=t, label=short_id(r["s"].value))
+        q = _PREFIXES + """SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }
+            UNION { ?s rdfs:label ?l } }"""
+        labelled: set[str] = set()
+        for r in store.raw_query(q):
+            s = r["s"].value
+            if s in g and s not in labelled:
+                g.nodes[s]["label"] = r["l"].value
+                labelled.add(s)
+        for r in store.raw_query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }"):
+            s, p, o = r["s"].value, r["p"].value, r["o"].value
+            rel = local_name(p)
+            if s in g and o in g and s != o and rel not in _SKIP:
+                if not g.has_edge(s, o, key=rel):
+                    g.add_edge(s, o, key=rel, relation=rel)
+        # documents mention what their passages mention
+        q = _PREFIXES + "SELECT DISTINCT ?d ?e WHERE { ?p dcterms:isPartOf ?d ; ivp:mentions ?e }"
+        for r in store.raw_query(q):
+            d, e = r["d"].value, r["e"].value
+            if d in g and e in g and not g.has_edge(d, e, key="mentions"):
+                g.add_edge(d, e, key="mentions", relation="mentions")
+        return cls(g)
+
+    def node(self, iri: str) -> dict | None:
+        if iri not in self.graph:
+            return None
+        data = self.graph.nodes[iri]
+        return {"id": short_id(iri), "label": data["label"], "type": data["type"]}
+
+    def neighbors(self, iri: str, depth: int = 1) -> list[dict]:
+        """Entities within `depth` hops (either direction), each once, nearest first."""
+        seen = {iri}
+        out: list[dict] = []
+        frontier = [(iri, None)]
+        for d in range(1, depth + 1):
+            nxt = []
+            for node, _ in frontier:
+                for other, rel in self._adjacent(node):
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    via = None if d == 1 else self.node(node)
+                    out.append({**self.node(other), "relation": rel, "depth": d, "via": via})
+                    nxt.append((other, node))
+            frontier = nxt
+        return out
+
+    def _adjacent(self, node: str):
+        for _, o, data in self.graph.out_edges(node, data=True):
+            yield o, data["relation"]
+        for s, _, data in self.graph.in_edges(node, data=True):
+            yield s, data["relation"]
+
+    def path(self, a: str, b: str) -> list[dict]:
+        """A shortest chain of entities linking a to b (ignoring direction), [] if none."""
+        try:
+            nodes = nx.shortest_path(self.graph.to_undirected(as_view=True), a, b)
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        return [self.node(n) for n in nodes]
+
+    def centrality(self, top: int = 20, type: str | None = None) -> list[dict]:
+        """The most connected entities (degree centrality), e.g. the partners most plans rely on."""
+        scores = nx.degree_centrality(self.graph) if len(self.graph) > 1 else {}
+        nodes = [n for n in scores if type is None or self.graph.nodes[n]["type"] == type]
+        nodes.sort(key=lambda n: -scores[n])
+        return [{**self.node(n), "centrality": round(scores[n], 4)} for n in nodes[:top]]
+
+
+__all__ = ["Projection", "short_id", "full_iri", "local_name", "BASE"]

@@ -1,0 +1,104 @@
+"""The grouped answer to a question: facts from the graph and passages, grouped per basisteam and
+cited. Not generated prose: every line is an action, priority or passage with its source."""
+from __future__ import annotations
+
+from kg.projection import short_id
+from kg.store import EmbeddedStore
+from ontology.labels import LabelIndex
+
+from .contract import hit_json
+from .engine import Filters, SearchEngine
+from .grounding import ground
+
+P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+
+def answer(engine: SearchEngine, store: EmbeddedStore, labels: LabelIndex, question: str,
+           filters: Filters | None = None, k: int = 8, max_actions: int = 12) -> dict:
+    g = ground(question, labels)
+    hits = engine.search(question, k, filters, grounding=g)
+    focus = [c for c in g.concepts if c.type in ("theme", "partner", "instrument")]
+    related = set(g.related) | {c.iri for c in focus}
+    groups: dict[str, dict] = {}
+    if related:
+        for a in actions_about(store, related):
+            if filters and filters.basisteam and a["basisteam"] != filters.basisteam:
+                continue
+            grp = groups.setdefault(a["basisteam"], {"basisteam": a["basisteam"], "actions": [], "priorities": []})
+            if len(grp["actions"]) < max_actions:
+                grp["actions"].append(a)
+        for pr in priorities_about(store, related):
+            grp = groups.setdefault(pr["basisteam"], {"basisteam": pr["basisteam"], "actions": [], "priorities": []})
+            if pr not in grp["priorities"]:
+                grp["priorities"].append(pr)
+    return {
+        "question": question,
+        "concepts": [{"id": short_id(c.iri), "label": c.label, "type": c.type} for c in g.concepts],
+        "basisteams": sorted(groups.values(), key=lambda x: x["basisteam"] or ""),
+        "passages": [hit_json(h, labels) for h in hits],
+    }
+
+
+def actions_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
+    """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
+    values = " ".join(f"<{c}>" for c in sorted(concepts))
+    q = P + f"""SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel ?owner WHERE {{
+      VALUES ?c {{ {values} }}
+      ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam/skos:prefLabel ?bt ; ivp:plan/dcterms:title ?doc .
+      {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
+      FILTER(lang(?bt) = "nl" || lang(?bt) = "")
+      OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
+      OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
+      OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
+      OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }} }}
+      OPTIONAL {{ ?a ivp:priority ?pr . ?pr rdfs:label ?prlabel .
+                 OPTIONAL {{ ?pr ivp:portefeuillehouder/rdfs:label ?owner }} }}
+    }}"""
+    out: dict[str, dict] = {}
+    for r in store.raw_query(q):
+        iri = r["a"].value
+        val = lambda name: r[name].value if r[name] is not None else None  # noqa: E731
+        item = out.get(iri)
+        if item is None:
+            item = out[iri] = {
+                "id": short_id(iri), "title": val("title"), "basisteam": val("bt"), "cycle": val("cycle"),
+                "timeline": {"text": val("tl"), "start": val("start"), "end": val("end")},
+                "status": val("status"), "status_basis": val("basis"), "priority": val("prlabel"),
+                "owners": [], "partners": [], "instruments": [],
+                "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
+                           "text": val("text")},
+            }
+        if val("owner") and val("owner") not in item["owners"]:
+            item["owners"].append(val("owner"))
+    _add_links(store, out)
+    return sorted(out.values(), key=lambda a: (a["basisteam"] or "", -(int((a["cycle"] or "0")[:4] or 0)), a["id"]))
+
+
+def _add_links(store: EmbeddedStore, actions: dict[str, dict]) -> None:
+    if not actions:
+        return
+    values = " ".join(f"<{a}>" for a in actions)
+    q = P + f"""SELECT ?a ?rel ?label WHERE {{ VALUES ?a {{ {values} }}
+      {{ ?a ivp:partner ?x BIND("partners" AS ?rel) }} UNION {{ ?a ivp:instrument ?x BIND("instruments" AS ?rel) }}
+      ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") }}"""
+    for r in store.raw_query(q):
+        bucket = actions[r["a"].value][r["rel"].value]
+        if r["label"].value not in bucket:
+            bucket.append(r["label"].value)
+
+
+def priorities_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
+    values = " ".join(f"<{c}>" for c in sorted(concepts))
+    q = P + f"""SELECT DISTINCT ?pr ?label ?bt ?n WHERE {{ VALUES ?c {{ {values} }}
+      ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n ; ivp:basisteam/skos:prefLabel ?bt .
+      FILTER(lang(?bt) = "nl" || lang(?bt) = "") }}"""
+    seen: dict[str, dict] = {}
+    for r in store.raw_query(q):
+        iri = r["pr"].value
+        if iri not in seen:
+            seen[iri] = {"id": short_id(iri), "label": r["label"].value, "basisteam": r["bt"].value,
+                         "number": int(r["n"].value)}
+    return sorted(seen.values(), key=lambda p: (p["basisteam"], p["number"]))

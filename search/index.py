@@ -1,0 +1,25 @@
+"""Build the search indexes of a state from its passages (called inside an ingest transaction)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .dense import DenseIndex
+from .encoders import Encoder
+from .lexical import LexicalIndex
+from .passages import PASSAGES_FILE, StoredPassage, write_passages
+from .vectors import VectorCache
+
+
+def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encoder, cache: VectorCache,
+                  progress: Callable[[int, int], None] | None = None, exact_limit: int | None = None) -> int:
+    """Write passages, the lexical and the dense index into `state_dir`; returns how many were encoded."""
+    texts = [p.indexed_text() for p in passages]
+    vectors, encoded = cache.encode(encoder, texts, progress=progress)
+    index_dir = state_dir / "index"
+    index_dir.mkdir(parents=True, exist_ok=True)
+    LexicalIndex.build(texts).save(index_dir / "lexical")
+    dense = DenseIndex.build(vectors, exact_limit) if exact_limit else DenseIndex.build(vectors)
+    dense.save(index_dir / f"{encoder.name}.faiss")
+    write_passages(state_dir / PASSAGES_FILE, passages)
+    return encoded

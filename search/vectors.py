@@ -1,0 +1,68 @@
+"""Vectors cached by (model, content hash): re-ingesting encodes only new or changed passages.
+
+Encoding is the slow step (about 15 passages/s on 2 cores), so the cache lives outside the
+versioned states and survives every ingest; a vector depends only on the model and the text.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from .encoders import Encoder
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class VectorCache:
+    def __init__(self, path: Path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))")
+
+    def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            q = f"SELECT hash, v FROM vec WHERE model=? AND hash IN ({','.join('?' * len(chunk))})"
+            for h, blob in self._db.execute(q, [model, *chunk]):
+                found[h] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
+                [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()],
+            )
+
+    def encode(self, encoder: Encoder, texts: list[str], batch: int = 32,
+               progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:
+        """Vectors for `texts` in order, and how many had to be encoded now.
+
+        Each batch is stored as soon as it is encoded, so an interrupted ingest resumes where it stopped.
+        """
+        hashes = [content_hash(t) for t in texts]
+        have = self.get_many(encoder.name, list(dict.fromkeys(hashes)))
+        todo = [i for i, h in enumerate(hashes) if h not in have]
+        todo = list({hashes[i]: i for i in todo}.values())
+        for start in range(0, len(todo), batch):
+            idx = todo[start : start + batch]
+            vecs = encoder.encode_passages([texts[i] for i in idx])
+            fresh = {hashes[i]: v for i, v in zip(idx, vecs)}
+            self.put_many(encoder.name, fresh)
+            have.update(fresh)
+            if progress:
+                progress(min(start + batch, len(todo)), len(todo))
+        dim = encoder.dim if not have else len(next(iter(have.values())))
+        out = np.stack([have[h] for h in hashes]) if hashes else np.zeros((0, dim), np.float32)
+        return out.astype(np.float32), len(todo)
+
+    def close(self) -> None:
+        self._db.close()
