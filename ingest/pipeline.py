@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ontology.labels import LabelIndex
 from ontology.vocab import slug
 
-from .chunk import make_passages
+from .chunk import make_passages, passage_id
 from .clean import clean_lines
 from .evaluation import parse_evaluation
 from .link import link_document
@@ -21,7 +20,6 @@ from .readers import read_file
 from .uvp import extract_uvp_actions
 
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
-_WS = re.compile(r"\s+")
 
 
 def doc_id_for(path: Path) -> str:
@@ -103,8 +101,7 @@ def _evaluation_passages(doc_id: str, ev) -> tuple[list[Passage], list[tuple]]:
 def renumber(doc_id: str, passages: list[Passage]) -> list[Passage]:
     """Give passages (in place) their document order and stable content-based ids."""
     for n, p in enumerate(passages, 1):
-        digest = hashlib.sha1(_WS.sub(" ", p.text).strip().lower().encode()).hexdigest()[:8]
-        p.id, p.doc_id, p.ordinal = f"{doc_id}:{n:04d}:{digest}", doc_id, n
+        p.id, p.doc_id, p.ordinal = passage_id(doc_id, n, p.text), doc_id, n
     return passages
 
 

@@ -16,7 +16,7 @@ class Grounding:
 
 def ground(query: str, index: LabelIndex) -> Grounding:
     concepts: list[Concept] = []
-    for m in index.find(query):
+    for m in index.find(query, relaxed=True):
         c = index.concept(m.iri)
         if c is not None and c not in concepts:
             concepts.append(c)

@@ -1,0 +1,52 @@
+"""A killed ingest leaves the previous state loadable and consistent; a re-run completes."""
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from api.settings import Settings
+from api.workspace import Workspace
+from kg.queries import stats
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _ingest_cmd(data_dir: Path, *paths: Path) -> list[str]:
+    return [sys.executable, "-c", "from api.cli import app; app()", "ingest", *map(str, paths), "--data-dir", str(data_dir)]
+
+
+@pytest.mark.parametrize("delay", [0.5, 2.0, 4.0])
+def test_kill_9_mid_ingest_keeps_the_previous_state(tmp_path: Path, corpus_dir: Path, delay: float):
+    data = tmp_path / "data"
+    small = tmp_path / "small"
+    small.mkdir()
+    shutil.copy(corpus_dir / "003_6968395b55b7840d.txt", small)
+    subprocess.run(_ingest_cmd(data, small), cwd=ROOT, check=True, capture_output=True)
+    before = Workspace(Settings(data_dir=data))
+    docs_before = set(before.manifest()["documents"])
+    triples_before = stats(before.store())["triples"]
+
+    proc = subprocess.Popen(_ingest_cmd(data, corpus_dir), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    after = Workspace(Settings(data_dir=data))
+    docs_after = set(after.manifest()["documents"])
+    assert docs_after in (docs_before, docs_before | {p.stem.replace("_", "-") for p in corpus_dir.glob("*.txt")})
+    store_docs = set(after.store().document_ids())
+    assert store_docs == docs_after, "graph and manifest agree"
+    assert after.engine().search("veiligheid", 3), "the search index of the active state loads"
+    if docs_after == docs_before:
+        assert stats(after.store())["triples"] == triples_before
+
+    rerun = subprocess.run(_ingest_cmd(data, corpus_dir), cwd=ROOT, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    final = Workspace(Settings(data_dir=data))
+    assert len(final.manifest()["documents"]) == 5
+    assert len(list((data / "states").iterdir())) <= 3, "abandoned half-built states are swept"

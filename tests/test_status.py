@@ -1,0 +1,131 @@
+"""Status of an evaluated action read from its result words (ingest.status)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from ingest.status import STATUSES, colour_counts, colour_of, derive_status, status_counts
+
+
+@pytest.mark.parametrize("result, status, basis", [
+    # afgerond
+    ("De campagne heeft in 2023 gelopen en is inmiddels afgerond.", "afgerond", "is inmiddels afgerond"),
+    ("Heeft plaatsgevonden, waarbij de meerwaarde werd ingezien.", "afgerond", "Heeft plaatsgevonden"),
+    ("Deze presentatie is in 2023 door het CCV gegeven.", "afgerond", "is in 2023 door het CCV gegeven"),
+    ("De opleidingen zijn georganiseerd.", "afgerond", "zijn georganiseerd"),
+    ("Alle gemeenten in Tweestromenland zijn inmiddels gecertificeerd en hebben een werkend overleg.",
+     "afgerond", "zijn inmiddels gecertificeerd"),
+    # overgeheveld
+    ("Verdere implementatie hiervan is opgenomen in het UVP 2025-2026.", "overgeheveld",
+     "hiervan is opgenomen in het UVP 2025-2026"),
+    ("Dit verdere proces komt terug in het UVP 2025-\n2026.", "overgeheveld", "komt terug in het UVP 2025- 2026"),
+    ("Dit onderwerp komt ook terug in het nieuwe UVP 2025-2026.", "overgeheveld",
+     "komt ook terug in het nieuwe UVP 2025-2026"),
+    # vervallen
+    ("Eerder is besloten om dit actiepunt niet meer uit te voeren.", "vervallen",
+     "Eerder is besloten om dit actiepunt niet meer uit te voeren"),
+    ("In de gezagsdriehoek van 8 februari 2024 is besloten om het niet verder op te nemen in het UVP.",
+     "vervallen", "is besloten om het niet verder op te nemen in het UVP"),
+    # niet_uitgevoerd
+    ("Er is geen plan gemaakt samen met seniorenbonden en partners.", "niet_uitgevoerd", "is geen plan gemaakt"),
+    ("Er is echter geen plan opgesteld.", "niet_uitgevoerd", "is echter geen plan opgesteld"),
+    # vertraagd
+    ("Helaas kon de jaarlijkse actiedag 24-uur Blauw in oktober 2024 vanwege ontbreken voldoende "
+     "politiecapaciteit geen volledige doorgang vinden.", "vertraagd",
+     "kon de jaarlijkse actiedag 24-uur Blauw in oktober 2024 vanwege ontbreken voldoende politiecapaciteit "
+     "geen volledige doorgang vinden"),
+    ("De tweede controle stond op de planning maar i.v.m. capaciteitsprobleem konden er onvoldoende personen "
+     "vrijgemaakt worden.", "vertraagd", "capaciteitsprobleem"),
+    ("De oplevering is vertraagd.", "vertraagd", "vertraagd"),
+    # loopt
+    ("De vraag of de functie ingevuld gaat worden wordt in 2025 verder opgepakt vanuit de werkgroep.",
+     "loopt", "wordt in 2025 verder opgepakt"),
+    ("Momenteel wordt onderzocht of er regionale samenwerking mogelijk is.", "loopt", "wordt onderzocht"),
+    ("Er loopt een subsidieaanvraag bij ZONMW.", "loopt", "Er loopt"),
+    ("De rol is nog niet bepaald. Aanbeveling: bovengenoemd proces vanuit Oost-Nederland afwachten.",
+     "loopt", "Aanbeveling: bovengenoemd proces vanuit Oost-Nederland afwachten"),
+])
+def test_cue_and_its_words(result: str, status: str, basis: str) -> None:
+    assert derive_status(result) == (status, basis)
+
+
+def test_basis_is_taken_from_the_text() -> None:
+    result = "De operationele samenwerking is voortgezet. Verdere implementatie hiervan is\nopgenomen in het UVP 2025-2026."
+    status, basis = derive_status(result)
+    assert status == "overgeheveld"
+    assert basis in " ".join(result.split())
+
+
+@pytest.mark.parametrize("result, status", [
+    # carried into the new plan wins over the finished part
+    ("In mei en juni 2024 zijn de aandachtfunctionarissen getraind. Dit verdere proces komt terug in het UVP "
+     "2025-2026.", "overgeheveld"),
+    # a decision to stop wins over everything
+    ("Het programma is gestart. Eerder is besloten om dit actiepunt niet meer uit te voeren.", "vervallen"),
+    # a shortfall wins over what was done
+    ("Deze controles zijn uitgevoerd. De tweede controle kon i.v.m. capaciteitsprobleem niet doorgaan.",
+     "vertraagd"),
+    # not made wins over partial activity
+    ("Er is actief gecommuniceerd en voorlichting verzorgd. Er is geen plan gemaakt.", "niet_uitgevoerd"),
+    # still running wins over a finished step
+    ("De casustafel is in mei 2023 gestart en is geévalueerd. De vraag wordt in 2025 verder opgepakt.", "loopt"),
+])
+def test_precedence(result: str, status: str) -> None:
+    assert derive_status(result)[0] == status
+
+
+@pytest.mark.parametrize("result", [
+    # a condition, not a fact
+    "Geadviseerd is om te wachten tot dat onderzoek is afgerond.",
+    # negated
+    "Verder zijn er geen bewustwordingsbijeenkomsten georganiseerd in de regio.",
+    # nothing said
+    "In Tweestromenland werken we samen met het Expertisecentrum.",
+    "",
+])
+def test_no_status_without_a_cue(result: str) -> None:
+    assert derive_status(result) == (None, None)
+
+
+def test_conditional_follow_up_is_not_running() -> None:
+    result = ("Een aantal gemeenten hebben een bijeenkomst georganiseerd in 2023 en 2024. "
+              "Wanneer er nieuwe behoefte bestaat wordt dit verder opgepakt.")
+    assert derive_status(result) == ("afgerond", "hebben een bijeenkomst georganiseerd")
+
+
+def test_running_after_the_deadline_year_is_delayed() -> None:
+    result = "Alleen is deze nog niet in alle gemeenten structureel geborgd."
+    assert derive_status(result, "2023", report_year=2024)[0] == "vertraagd"
+    assert derive_status(result, "2024", report_year=2024)[0] == "loopt"
+    assert derive_status(result)[0] == "loopt"
+
+
+def test_continuous_action_without_cue_is_running_on_its_when_cell() -> None:
+    result = "In 2024 besteedden alle gemeenten aandacht aan dit thema via sociale media."
+    assert derive_status(result, "Doorlopend") == ("loopt", "Doorlopend")
+    assert derive_status(result, "Na een actie of controle")[0] == "loopt"
+    assert derive_status(result, "2024") == (None, None)
+
+
+def test_status_dot_remnants_do_not_break_a_cue() -> None:
+    result = "Alleen is deze nog niet in alle gemeenten overal ‘\nstructureel geborgd."
+    assert derive_status(result)[0] == "loopt"
+
+
+@pytest.mark.parametrize("status, colour", [
+    ("afgerond", "groen"), ("vervallen", "groen"), ("loopt", "oranje"), ("overgeheveld", "oranje"),
+    ("vertraagd", "oranje"), ("niet_uitgevoerd", "rood"), (None, None), ("onzin", None),
+])
+def test_colour_of(status: str | None, colour: str | None) -> None:
+    assert colour_of(status) == colour
+
+
+def test_counts() -> None:
+    actions = [SimpleNamespace(status=s) for s in ("afgerond", "afgerond", "loopt", None, "niet_uitgevoerd")]
+    counts = status_counts(actions)
+    assert set(counts) == {*STATUSES, "onbekend"}
+    assert counts["afgerond"] == 2 and counts["loopt"] == 1 and counts["onbekend"] == 1
+    assert counts["vervallen"] == 0
+    assert colour_counts(actions) == {"groen": 2, "oranje": 1, "rood": 1, "onbekend": 1}
+    assert status_counts([{"status": "loopt"}])["loopt"] == 1
