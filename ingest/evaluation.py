@@ -263,8 +263,28 @@ def _headers(lines: list[Line], starts: list[int], limit: int) -> list[_Header]:
         holders = extract_holders(holder_lines)
         for h in holders:
             h.page = h.page or lines[i].page
-        out.append(_Header(m.group("kind"), int(m.group("n")), _label(m.group("label")), i, end, text, goal, holders, lines[i].page))
+        out.append(_Header(m.group("kind"), int(m.group("n")), _label(m.group("label")), i, end, text, goal,
+                           holders, lines[i].page))
     return out
+
+
+def _header_run(lines: list[Line], starts: list[int]) -> list[int]:
+    """The run of "Ambitie 1..n" lines that heads the tables: an introduction may list the
+    ambitions too, but only the real headers are followed by "Portefeuillehouder:"/"Doelstelling:"."""
+    runs: list[list[int]] = []
+    last = 0
+    for i in starts:
+        n = int(_AMBITION.match(lines[i].text).group("n"))
+        if not runs or n <= last:
+            runs.append([])
+        runs[-1].append(i)
+        last = n
+
+    def labelled(i: int) -> bool:
+        near = [ln.text for ln in lines[i + 1:i + 12] if ln.text.strip()][:4]
+        return any(_LABEL.match(t) and not t.strip().lower().startswith("ambitie") for t in near)
+
+    return max(runs, key=lambda run: (sum(labelled(i) for i in run), len(run), run[0]))
 
 
 def _section(lines: list[Line]) -> tuple[int, int, str | None, list[int]] | None:
@@ -272,15 +292,7 @@ def _section(lines: list[Line]) -> tuple[int, int, str | None, list[int]] | None
     starts = [i for i, ln in enumerate(lines) if _AMBITION.match(ln.text)]
     if not starts:
         return None
-    # one header per number: the first run of ambitions 1..n (a later list would be another part)
-    seen: set[int] = set()
-    kept = []
-    for i in starts:
-        n = int(_AMBITION.match(lines[i].text).group("n"))
-        if n in seen:
-            break
-        seen.add(n)
-        kept.append(i)
+    kept = _header_run(lines, starts)
     start, chapter, title = kept[0], None, None
     for i in range(kept[0] - 1, -1, -1):
         m = _CHAPTER.match(lines[i].text)
@@ -358,10 +370,19 @@ class _Runs:
     results: list[list[_L]] = field(default_factory=list)
 
 
+def _is_prose(para: list[_L], column: int) -> bool:
+    """A result paragraph met before any footer: several finished-width lines wider than the
+    title column (known from the lines that carried a when cell), ending a sentence."""
+    return (column > 0 and len(para) >= 2 and _ends_sentence(para[-1].text)
+            and all(len(x.text) > 1.2 * column for x in para[:-1]))
+
+
 def _runs(block: list[_L]) -> _Runs:
+    """Sort a page's paragraphs into the titles, when and results runs (see the module doc)."""
     runs = _Runs()
     state = "titles"
     footer_seen = False
+    column = 0  # widest title part of a line that carried its when cell
     for para in _paragraphs(block):
         if para[0].footer:
             footer_seen = True
@@ -374,8 +395,12 @@ def _runs(block: list[_L]) -> _Runs:
             runs.whens.append(para)
             state = "whens"
             continue
-        if state == "titles" and not footer_seen:
+        if state == "titles" and not footer_seen and not _is_prose(para, column):
             runs.titles.extend(para)
+            for x in para:
+                split = split_timeline(x.text)
+                if split and not split[2]:
+                    column = max(column, len(split[0]))
             continue
         state = "results"
         runs.results.append(para)
@@ -394,7 +419,6 @@ class _TLine:
     blank_before: bool
     src: _L
     glued: bool = False  # a continuation line of a three-column row: never a cell break
-    dots: int = 0
 
 
 _AUXILIARY = re.compile(r"\b(?:is|zijn|wordt|worden|werd|werden|heeft|hebben|had|hadden)\s*$")
@@ -442,10 +466,10 @@ def _title_lines(lines: list[_L]) -> list[_TLine]:
         text = ln.text.strip()
         if split:
             t, when, rest = split
-            rest, dots = _strip_dot(rest)
+            rest = _strip_dot(rest)[0]
             width = max(column, len(t)) if rest else 0
             title, result = t, rest
-            out.append(_TLine(_clean_cell(t), when, rest, ln.blank_before, ln, dots=dots))
+            out.append(_TLine(_clean_cell(t), when, rest, ln.blank_before, ln))
             continue
         if width:
             if _ends_sentence(title) and _ends_sentence(result) and _starts_upper(text):
@@ -453,9 +477,9 @@ def _title_lines(lines: list[_L]) -> list[_TLine]:
             else:
                 words = text.split()
                 k = _split_mixed(words, width, title, result)
-                t, (r, dots) = " ".join(words[:k]), _strip_dot(" ".join(words[k:]))
+                t, r = " ".join(words[:k]), _strip_dot(" ".join(words[k:]))[0]
                 title, result = append_line(title, t), append_line(result, r)
-                out.append(_TLine(t, None, r, ln.blank_before, ln, glued=True, dots=dots))
+                out.append(_TLine(t, None, r, ln.blank_before, ln, glued=True))
                 continue
         out.append(_TLine(_clean_cell(text), None, "", ln.blank_before, ln))
     return out

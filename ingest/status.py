@@ -50,7 +50,8 @@ _GAP = r"(?:[^.;:]{0,80}?\s)?"  # a few words inside one clause
 _PARTICIPLES = (r"(?:afgerond|uitgevoerd|ingevoerd|ingeregeld|ingericht|vastgesteld|opgeleverd|gerealiseerd|"
                 r"ondertekend|ontwikkeld|opgesteld|getraind|opgeleid|gevolgd|ge[iï]mplementeerd|georganiseerd|"
                 r"gegeven|gehouden|ingezet|gecertificeerd|gemonitord|meegenomen|gedeeld|verzorgd|"
-                r"plaatsgevonden|geweest)")
+                r"plaatsgevonden|geweest|gebracht|vastgelegd|aangesteld|verstuurd|uitgezet|gepubliceerd|ingevuld|"
+                r"besproken|ge[eé]valueerd|opgezet)")
 
 _CUES: dict[str, list[re.Pattern[str]]] = {
     "vervallen": [
@@ -62,7 +63,8 @@ _CUES: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"in\s+plaats\s+van\s+(?:een\s+)?(?:aparte?\s+)?\w+\s+te\s+(?:ontwikkelen|maken|organiseren)", re.I),
     ],
     "overgeheveld": [
-        re.compile(r"(?:(?:is|zijn|wordt|worden)\s+)?(?:\w+\s+){0,2}?(?:ook\s+)?(?:zo\s+)?opgenomen\s+in\s+" + _UVP, re.I),
+        re.compile(r"(?:(?:is|zijn|wordt|worden)\s+)?(?:\w+\s+){0,2}?(?:ook\s+)?(?:zo\s+)?opgenomen\s+in\s+"
+                   + _UVP, re.I),
         re.compile(r"komt\s+(?:ook\s+)?terug\s+in\s+" + _UVP, re.I),
         re.compile(r"(?:wordt|worden)\s+(?:verder\s+)?meegenomen\s+in\s+" + _UVP, re.I),
         re.compile(r"doorgeschoven\s+naar\s+" + _UVP, re.I),
@@ -84,7 +86,8 @@ _CUES: dict[str, list[re.Pattern[str]]] = {
     "loopt": [
         re.compile(r"\b(?:er\s+)?loopt\b", re.I),
         re.compile(r"(?:wordt|worden)\s+(?:\S+\s+){0,3}?onderzocht", re.I),
-        re.compile(r"\b(?:wordt|worden)\s+(?:(?!(?:wordt|worden)\b)\S+\s+){0,7}?verder\s+(?:opgepakt|uitgewerkt|behandeld|"
+        re.compile(r"\b(?:wordt|worden)\s+(?:(?!(?:wordt|worden)\b)\S+\s+){0,7}?verder\s+"
+                   r"(?:opgepakt|uitgewerkt|behandeld|"
                    r"ontwikkeld|onderzocht)", re.I),
         re.compile(r"(?:zal|zullen)\s+in\s+\d{4}\s+worden\s+\w+", re.I),
         re.compile(r"Aanbeveling:\s*" + _GAP + r"afwachten", re.I),

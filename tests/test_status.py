@@ -51,7 +51,8 @@ def test_cue_and_its_words(result: str, status: str, basis: str) -> None:
 
 
 def test_basis_is_taken_from_the_text() -> None:
-    result = "De operationele samenwerking is voortgezet. Verdere implementatie hiervan is\nopgenomen in het UVP 2025-2026."
+    result = ("De operationele samenwerking is voortgezet. Verdere implementatie hiervan is\n"
+              "opgenomen in het UVP 2025-2026.")
     status, basis = derive_status(result)
     assert status == "overgeheveld"
     assert basis in " ".join(result.split())
