@@ -29,9 +29,10 @@ class Settings:
     max_upload_bytes: int = field(default_factory=lambda: int(os.environ.get("IVP_MAX_UPLOAD_BYTES", 20_000_000)))
     sparql_timeout_s: float = field(default_factory=lambda: _env_float("IVP_SPARQL_TIMEOUT", 10.0))
     sparql_max_results: int = field(default_factory=lambda: int(os.environ.get("IVP_SPARQL_MAX_RESULTS", 10_000)))
-    weight_dense: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE", 1.0))
-    weight_lexical: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_LEXICAL", 0.6))
-    weight_concept: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_CONCEPT", 0.5))
+    weight_dense: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE", 0.6))
+    weight_dense_en: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE_EN", 0.8))
+    weight_concept: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_CONCEPT", 0.2))
+    fusion: str = field(default_factory=lambda: os.environ.get("IVP_FUSION", "zscore"))
     exact_index_limit: int = field(default_factory=lambda: int(os.environ.get("IVP_EXACT_INDEX_LIMIT", 50_000)))
     cors_origins: list[str] = field(default_factory=lambda: [o for o in os.environ.get("IVP_CORS_ORIGINS", "").split(",") if o])
 

@@ -73,7 +73,7 @@ class Workspace:
 
     def weights(self) -> Weights:
         s = self.settings
-        return Weights(s.weight_dense, s.weight_lexical, s.weight_concept)
+        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion)
 
     # -- writes ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:

@@ -46,7 +46,7 @@ class _Unit:
         return "".join((sep if k else "") + t for k, (sep, t) in enumerate(self.segments))
 
 
-def make_passages(doc_id: str, lines: list[Line], target_words: int = 120, max_words: int = 220) -> list[Passage]:
+def make_passages(doc_id: str, lines: list[Line], target_words: int = 60, max_words: int = 120) -> list[Passage]:
     """Passages of one document, in order, from its cleaned lines."""
     passages: list[Passage] = []
     for heading, path, blocks in _sections(iter_blocks(lines)):
@@ -129,7 +129,9 @@ def _glue(prev: _Unit, b: Block) -> bool:
         return True
     if last.endswith(":") and prev.words <= 8 and len(b.text.split()) <= 15:
         return True  # a label and its value, or a caption in two lines
-    return b.kind == "paragraph" and not _SENTENCE_END.search(last) and b.text[:1].islower()
+    # a sentence that runs on into the next block (lower case, or a name wrapped after a list item)
+    return b.kind == "paragraph" and not _SENTENCE_END.search(last) and (
+        b.text[:1].islower() or ("list" in prev.kinds and last.split()[-1][:1].isupper()))
 
 
 def sentences(text: str) -> list[str]:
@@ -152,7 +154,7 @@ def _split(unit: _Unit, target: int, max_words: int) -> list[_Unit]:
     if total <= max_words:
         return [unit]
     segments: list[tuple[str, str]] = []
-    for sep, text in unit.segments:
+    for sep, text in _sentence_segments(unit.segments):
         words = text.split()
         if len(words) <= max_words:
             segments.append((sep, text))
@@ -173,6 +175,22 @@ def _split(unit: _Unit, target: int, max_words: int) -> list[_Unit]:
         n += w
     if cur:
         out.append(_piece(cur, unit))
+    return out
+
+
+def _sentence_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Cut points at sentence ends: wrapped lines of one list item are rejoined first, so a cut never
+    falls between two lines of the same sentence."""
+    items: list[tuple[str, str]] = []
+    for sep, text in segments:
+        if items and sep == "\n" and not text.lstrip().startswith("- "):
+            items[-1] = (items[-1][0], items[-1][1] + " " + text.strip())
+        else:
+            items.append((sep, text))
+    out: list[tuple[str, str]] = []
+    for sep, text in items:
+        for k, sentence in enumerate(sentences(text)):
+            out.append((sep if k == 0 else " ", sentence))
     return out
 
 

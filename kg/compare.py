@@ -38,6 +38,20 @@ def side(store: EmbeddedStore, basisteam: str) -> dict[str, dict]:
     return themes
 
 
+def _covering_priority(store: EmbeddedStore, basisteam: str, theme_iris: set[str]) -> str | None:
+    """The priority whose actions most often work on one of `theme_iris` (a theme held as a sub-theme)."""
+    lit = basisteam.replace('"', "")
+    values = " ".join(f"<{t}>" for t in sorted(theme_iris))
+    q = P + f"""SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?x {{ {values} }}
+      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
+      ?a a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?x ; ivp:priority ?pr . ?pr ivp:theme ?t }}
+      GROUP BY ?t ORDER BY DESC(?n)"""
+    for r in store.raw_query(q):
+        if r["t"].value not in theme_iris:
+            return r["t"].value
+    return None
+
+
 def _enrich(store: EmbeddedStore, basisteam: str, theme_iris: set[str], entry: dict) -> None:
     lit = basisteam.replace('"', "")
     values = " ".join(f"<{t}>" for t in sorted(theme_iris))
@@ -61,12 +75,13 @@ def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
     def family(t: str) -> set[str]:
         return {t, *labels.narrower(t)}
 
-    def related(t: str, other: dict) -> str | None:
-        """The other side's priority theme that is broader or narrower than t, if any."""
+    def related(t: str, other: dict, other_team: str) -> str | None:
+        """The other side's priority theme that holds t as a broader/narrower theme or through its actions."""
         for o in other:
             if o in labels.broader(t) or t in labels.broader(o) or o in labels.narrower(t) or t in labels.narrower(o):
                 return o
-        return None
+        o = _covering_priority(store, other_team, family(t))
+        return o if o in other else None
 
     def view(entry: dict | None, basisteam: str, theme: str) -> dict | None:
         if entry is None:
@@ -85,7 +100,7 @@ def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
         if t in side_b:
             shared.append({"theme": label(t), "match": "full", "a": view(entry, a, t), "b": view(side_b[t], b, t)})
             matched_b.add(t)
-        elif (o := related(t, side_b)) is not None:
+        elif (o := related(t, side_b, b)) is not None:
             item = {"theme": label(t), "match": "partial", "a": view(entry, a, t), "b": view(side_b[o], b, o),
                     "b_theme": label(o)}
             shared.append(item)
@@ -95,7 +110,7 @@ def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
     for t, entry in sorted(side_b.items(), key=lambda kv: kv[1]["number"]):
         if t in matched_b:
             continue
-        if (o := related(t, side_a)) is not None:
+        if (o := related(t, side_a, a)) is not None:
             shared.append({"theme": label(t), "match": "partial", "a": view(side_a[o], a, o), "b": view(entry, b, t),
                            "a_theme": label(o)})
         else:

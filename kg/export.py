@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 
 import networkx as nx
-from rdflib import Graph
 
 from ontology.vocab import ID, IVP
 
@@ -34,9 +33,7 @@ def export(store: EmbeddedStore, fmt: str, projection: Projection | None = None)
         return buf.getvalue()
     if fmt in ("trig", "nquads"):
         return store.dataset().serialize(format=fmt).encode("utf-8")
-    union = Graph()
+    union = store.union_graph()
     union.bind("ivp", IVP)
     union.bind("id", ID)
-    for t in store.dataset().triples((None, None, None)):
-        union.add(t)
     return union.serialize(format="json-ld" if fmt == "jsonld" else "turtle").encode("utf-8")

@@ -15,17 +15,18 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
-from ontology.vocab import ID, IVP, slug
+from ontology.vocab import ID, IVP, LINEAGE_GRAPH, slug
 
 from .store import EmbeddedStore
 
-LINEAGE_GRAPH = ID["graph/lineage"]
-THRESHOLD = 0.42
 _CARRIED = re.compile(r"(opgenomen in (het )?(nieuwe )?UVP|komt (ook )?terug in (het )?(nieuwe )?UVP|"
                       r"in het (nieuwe )?UVP 20\d\d-?\s*20\d\d|UVP 20\d\d-\s*20\d\d)", re.I)
 _WORD = re.compile(r"[a-zà-ÿ]{4,}")
-_STOP = {"voor", "zijn", "wordt", "worden", "door", "deze", "naar", "over", "gemeenten", "tweestromenland",
-         "binnen", "vanuit", "heeft", "hebben", "maar", "meer", "ook", "en", "het", "van", "een", "waar"}
+# words every action of these plans uses: sharing them says nothing about two actions being one
+_STOP = {"voor", "zijn", "wordt", "worden", "door", "deze", "naar", "over", "gemeenten", "gemeente", "binnen", "vanuit",
+         "heeft", "hebben", "maar", "meer", "ook", "waar", "veilig", "veiligheid", "thema", "regionaal", "regionale",
+         "beleid", "aanpak", "actualiseren", "opstellen", "mogelijkheden", "tussen", "basis", "niveau", "nederland"}
+_STOP_STEMS = {w[:6] for w in _STOP}
 
 P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#> """
@@ -41,6 +42,7 @@ class ActionRow:
     result: str = ""
     priority: str | None = None
     concepts: set[str] = field(default_factory=set)
+    passages: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -49,13 +51,14 @@ class Link:
     target: str
     confidence: float
     reasons: list[str]
+    passages: list[str] = field(default_factory=list)  # the sentences of both actions: the evidence
 
 
 def read_actions(store: EmbeddedStore) -> list[ActionRow]:
-    q = P + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?text WHERE {
+    q = P + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?p ?text WHERE {
       ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam ?bt ; ivp:cycle ?cycle .
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:priority ?pr }
-      OPTIONAL { ?a prov:wasDerivedFrom/ivp:text ?text } }"""
+      OPTIONAL { ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text } }"""
     rows: dict[str, ActionRow] = {}
     for r in store.raw_query(q):
         iri = r["a"].value
@@ -63,6 +66,8 @@ def read_actions(store: EmbeddedStore) -> list[ActionRow]:
             rows[iri] = ActionRow(iri, r["title"].value, r["bt"].value, r["cycle"].value,
                                   r["text"].value if r["text"] else "", r["result"].value if r["result"] else "",
                                   r["pr"].value if r["pr"] else None)
+        if r["p"] is not None:
+            rows[iri].passages.add(r["p"].value)
     q = P + """SELECT ?a ?c WHERE { ?a a ivp:Action . { ?a ivp:theme ?c } UNION { ?a ivp:partner ?c }
                UNION { ?a ivp:instrument ?c } }"""
     for r in store.raw_query(q):
@@ -88,40 +93,51 @@ def link_actions(actions: list[ActionRow], embed: Callable[[list[str]], np.ndarr
 
 
 def _best_links(olds: list[ActionRow], news: list[ActionRow], later: str, embed) -> list[Link]:
-    va = embed([a.title for a in olds])
-    vb = embed([b.title + ". " + b.text[:300] for b in news])
+    """Score every pair; a follow-up must serve the same priority and clear a bar that is higher for
+    actions the evaluation calls finished or dropped, unless it says the action was carried over."""
+    va = embed([_gist(a.title) for a in olds])
+    vb = embed([_gist(b.title) for b in news])
     cos = va @ vb.T
     out = []
     for i, a in enumerate(olds):
         carried = _CARRIED.search(a.result or "")
-        best, best_score, best_reasons = None, 0.0, []
+        ranked = []
         for j, b in enumerate(news):
-            reasons = []
+            if a.priority and b.priority and a.priority != b.priority:
+                continue
             sim = float(cos[i, j])
-            words = _stems(a.title + " " + a.result[:200]) & _stems(b.title + " " + b.text[:300])
-            overlap = len(words) / max(1, min(len(_stems(a.title)), 8))
+            words = _stems(a.title) & _stems(b.title + " " + b.text[:200])
+            overlap = len(words) / max(1, min(len(_stems(a.title)), 6))
             shared = (a.concepts & b.concepts) - ({a.priority} if a.priority else set())
-            score = 0.55 * max(0.0, (sim - 0.75) / 0.2) + 0.25 * min(1.0, overlap) + 0.1 * min(1.0, len(shared) / 2)
-            if a.priority and a.priority == b.priority:
-                score += 0.1
-                reasons.append("same priority")
-            if carried:
-                score += 0.15
-                reasons.append(f"evaluation says: “{carried.group(0)}”")
-            reasons.append(f"wording similarity {sim:.2f}")
-            if words:
-                reasons.append("shared words: " + ", ".join(sorted(words)[:6]))
-            if shared:
-                reasons.append(f"{len(shared)} shared concepts")
-            if score > best_score:
-                best, best_score, best_reasons = b, score, reasons
-        if best is not None and best_score >= THRESHOLD:
-            out.append(Link(a.iri, best.iri, round(min(best_score, 1.0), 3), best_reasons))
+            score = 0.6 * min(1.0, max(0.0, (sim - 0.78) / 0.15)) + 0.3 * min(1.0, overlap) + 0.1 * min(1.0, len(shared) / 2)
+            ranked.append((score, j, sim, words, shared))
+        if not ranked:
+            continue
+        score, j, sim, words, shared = max(ranked)
+        bar = 0.55 if carried else 0.68
+        if score < bar:
+            continue
+        reasons = ["same priority"] if a.priority else []
+        if carried:
+            reasons.append(f"evaluation says: “{carried.group(0)}”")
+        reasons.append(f"wording similarity {sim:.2f}")
+        if words:
+            reasons.append("shared words: " + ", ".join(sorted(words)[:6]))
+        if shared:
+            reasons.append(f"{len(shared)} shared concepts")
+        confidence = min(1.0, score + (0.1 if carried else 0.0))
+        out.append(Link(a.iri, news[j].iri, round(confidence, 3), reasons, sorted(a.passages | news[j].passages)))
     return out
 
 
+def _gist(title: str) -> str:
+    """The first sentence of a title: wrapped table text often drags in the next column."""
+    return re.split(r"(?<=[.;:])\s", title, maxsplit=1)[0][:200]
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP and w[:6] not in _STOP_STEMS
+            and not w.startswith("tweestromen")}
 
 
 def lineage_triples(links: list[Link]):
@@ -137,6 +153,8 @@ def lineage_triples(links: list[Link]):
         yield ev, IVP.confidence, Literal(link.confidence, datatype=XSD.decimal)
         yield ev, IVP.sentence, Literal("; ".join(link.reasons), lang="en")
         yield ev, PROV.wasGeneratedBy, IVP.LineageLinking
+        for p in link.passages:
+            yield ev, PROV.wasDerivedFrom, URIRef(p)
 
 
 def refresh_lineage(store: EmbeddedStore, embed: Callable[[list[str]], np.ndarray]) -> int:

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
-from ontology.vocab import ID, ONTOLOGY_GRAPH
+from ontology.vocab import DERIVED_GRAPHS, ID
 
 from .store import StoreError, _ox
 
@@ -74,7 +74,7 @@ class RemoteStore:
 
     def document_ids(self) -> list[str]:
         prefix = str(ID["graph/"])
-        return [g[len(prefix):] for g in self.graph_ids() if g.startswith(prefix) and g != ONTOLOGY_GRAPH]
+        return [g[len(prefix):] for g in self.graph_ids() if g.startswith(prefix) and g not in DERIVED_GRAPHS]
 
     def triple_count(self) -> int:
         res = self.raw_query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -17,7 +17,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
-from ontology.vocab import ID, ONTOLOGY_GRAPH, graph_iri
+from ontology.vocab import DERIVED_GRAPHS, ID, graph_iri
 
 Triple = tuple  # (subject, predicate, object) as rdflib terms
 
@@ -65,7 +65,7 @@ class EmbeddedStore:
 
     def document_ids(self) -> list[str]:
         prefix = str(ID["graph/"])
-        return [g[len(prefix):] for g in self.graph_ids() if g.startswith(prefix) and g != ONTOLOGY_GRAPH]
+        return [g[len(prefix):] for g in self.graph_ids() if g.startswith(prefix) and g not in DERIVED_GRAPHS]
 
     def query(self, sparql: str) -> Result:
         return self._ds.query(sparql)
@@ -78,14 +78,25 @@ class EmbeddedStore:
         return self._ds
 
     def graph(self, graph_id: URIRef) -> Graph:
-        return self._ds.graph(graph_id)
+        """One named graph, in memory (works on read-only stores too)."""
+        g = Graph()
+        for q in self._inner.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_id))):
+            g.add(_rdflib(q.triple))
+        return g
+
+    def union_graph(self) -> Graph:
+        """All named graphs merged in memory: for exports and SHACL validation."""
+        g = Graph()
+        for q in self._inner.quads_for_pattern(None, None, None, None):
+            g.add(_rdflib(q.triple))
+        return g
 
     def triple_count(self) -> int:
         return len(self._inner)
 
     def backup(self, target: Path) -> None:
         """A consistent snapshot on disk, taken while the store stays usable."""
-        self._inner.flush()
+        self.flush()
         self._inner.backup(str(target))
 
     def flush(self) -> None:
@@ -100,6 +111,25 @@ class EmbeddedStore:
 
 def document_graph(doc_id: str) -> URIRef:
     return graph_iri(doc_id)
+
+
+def _rdflib(triple) -> tuple:
+    """pyoxigraph -> rdflib terms; xsd:string literals become plain literals (the same in RDF 1.1)."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+
+    def conv(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        if t.datatype.value == str(XSD.string):
+            return Literal(t.value)
+        return Literal(t.value, datatype=URIRef(t.datatype.value))
+
+    return conv(triple.subject), conv(triple.predicate), conv(triple.object)
 
 
 def _ox(term):

@@ -49,3 +49,5 @@ def graph_iri(doc_id: str):
 
 
 ONTOLOGY_GRAPH = ID["graph/ontology"]
+LINEAGE_GRAPH = ID["graph/lineage"]  # computed from all plans after each ingest
+DERIVED_GRAPHS = {ONTOLOGY_GRAPH, LINEAGE_GRAPH}

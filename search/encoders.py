@@ -79,7 +79,7 @@ class SentenceTransformerEncoder:
 
     @property
     def dim(self) -> int:
-        return int(self._get().get_sentence_embedding_dimension())
+        return int(self._get().get_embedding_dimension())
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         vecs = self._get().encode(list(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from kg import state as st
 from kg.store import EmbeddedStore, StoreError

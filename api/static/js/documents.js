@@ -1,0 +1,91 @@
+// Documents: the ingested documents, and per document its sections and the facts extracted from it.
+
+import { get, labelsFor } from "./api.js";
+import { entityHref, h, loading, replace } from "./dom.js";
+import { relationName, kindName } from "./words.js";
+
+function docHref(id) {
+  return "#/documenten/" + encodeURIComponent(id);
+}
+
+async function list(main, signal) {
+  document.title = "Documenten — IVP-kennisgraaf";
+  replace(main, h("h1", { text: "Documenten" }), loading());
+  const data = await get("/api/documents", {}, signal);
+  const docs = data.documents || [];
+  replace(main, h("h1", { text: "Documenten" }),
+    h("p", { class: "status", role: "status", text: `${docs.length} ${docs.length === 1 ? "document" : "documenten"} ingelezen` }),
+    docs.length ? h("table", { class: "documents" },
+      h("thead", {}, h("tr", {}, ["Titel", "Soort", "Basisteam", "Passages", "Prioriteiten", "Acties"]
+        .map((t, i) => h("th", { scope: "col", class: i > 2 ? "num" : null, text: t })))),
+      h("tbody", {}, docs.map((d) => h("tr", {},
+        h("td", {}, h("a", { href: docHref(d.id), text: d.title || d.source || d.id })),
+        h("td", { text: kindName(d.kind) }),
+        h("td", { text: d.basisteam || "—" }),
+        h("td", { class: "num", text: d.passages ?? "" }),
+        h("td", { class: "num", text: d.priorities ?? "" }),
+        h("td", { class: "num", text: d.actions ?? "" })))))
+      : h("p", { class: "muted", text: "Nog geen documenten ingelezen (gebruik `ivp ingest PAD`)." }));
+}
+
+/**
+ * Section paths ("2. Kader > 2.1 Missie") as an indented outline. A chapter that only has text in
+ * its paragraphs is listed too, so "Opgave" or "Aanpak" always sit under the priority they belong to.
+ */
+function outline(paths) {
+  const seen = new Set();
+  const items = [];
+  for (const path of paths) {
+    const parts = String(path).split(" > ");
+    parts.forEach((part, i) => {
+      const key = parts.slice(0, i + 1).join(" > ");
+      if (seen.has(key)) return;
+      seen.add(key);
+      items.push(h("li", { style: `padding-left:${i * 1.2}rem`, class: i === 0 ? "chapter" : null, title: key, text: part }));
+    });
+  }
+  return h("ul", { class: "sections plain" }, items);
+}
+
+function factList(items, empty) {
+  if (!items || items.length === 0) return h("p", { class: "muted", text: empty });
+  return h("ul", { class: "compact" }, items.map((x) => h("li", {}, h("a", { href: entityHref(x.id), text: x.label }))));
+}
+
+async function detail(main, id, signal) {
+  replace(main, h("h1", { text: "Document" }), loading());
+  const d = await get("/api/documents/" + encodeURIComponent(id), {}, signal);
+  document.title = `${d.title || id} — IVP-kennisgraaf`;
+  const labels = await labelsFor((d.relations || []).flatMap((r) => [r.subject, r.object]));
+  const name = (id) => labels.get(id).label;
+  const rels = [...(d.relations || [])].sort((x, y) =>
+    name(x.subject).localeCompare(name(y.subject), "nl") || name(x.object).localeCompare(name(y.object), "nl"));
+  if (signal.aborted) return;
+  const link = (x) => h("a", { href: entityHref(x), text: name(x) });
+  const meta = [
+    ["Soort", kindName(d.kind)], ["Basisteam", d.basisteam], ["Bestand", d.source], ["Formaat", d.format],
+    ["Passages", d.passages],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== "");
+  replace(main,
+    h("p", { class: "breadcrumb" }, h("a", { href: "#/documenten", text: "← Alle documenten" })),
+    h("h1", { text: d.title || id }),
+    h("dl", { class: "facts" }, meta.map(([k, v]) => [h("dt", { text: k }), h("dd", { text: String(v) })])),
+    h("div", { class: "doc-columns" },
+      h("section", { class: "card" }, h("h2", { text: `Hoofdstukken en paragrafen (${(d.sections || []).length})` }),
+        (d.sections || []).length ? outline(d.sections)
+          : h("p", { class: "muted", text: "Geen indeling gevonden." })),
+      h("div", {},
+        h("section", { class: "card" }, h("h2", { text: `Prioriteiten (${(d.priorities || []).length})` }),
+          factList(d.priorities, "Geen prioriteiten in dit document.")),
+        h("section", { class: "card" }, h("h2", { text: `Acties (${(d.actions || []).length})` }),
+          factList(d.actions, "Geen acties in dit document.")),
+        h("section", { class: "card" }, h("h2", { text: `Relaties (${rels.length})` }),
+          rels.length ? h("ul", { class: "compact relations" }, rels.map((r) => h("li", {},
+            link(r.subject), h("span", { class: "relation", text: ` ${relationName(r.relation)} ` }), link(r.object))))
+            : h("p", { class: "muted", text: "Geen relaties uit dit document." })))));
+}
+
+export async function render({ main, rest, signal }) {
+  if (rest) await detail(main, rest, signal);
+  else await list(main, signal);
+}
