@@ -1,24 +1,21 @@
 """SPARQL 1.1 protocol, read-only: SELECT, ASK, CONSTRUCT, DESCRIBE with a time and a result limit."""
 from __future__ import annotations
 
-import asyncio
-import csv
-import io
-import json
 import re
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ..deps import workspace
+from ..sparql_worker import SparqlFailed, SparqlRunner, SparqlTimeout
 from ..workspace import Workspace
 
 router = APIRouter(tags=["sparql"])
 _STRIP = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
 READ_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+RUNNER = SparqlRunner()  # one per API worker process
 
 
 def query_form(query: str) -> str:
@@ -35,56 +32,6 @@ def query_form(query: str) -> str:
     return form
 
 
-def _run(ws: Workspace, query: str, form: str, limit: int, media: str) -> tuple[bytes, str]:
-    try:
-        result = ws.store().raw_query(query)
-    except SyntaxError as exc:
-        raise HTTPException(400, f"SPARQL syntax error: {exc}") from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise HTTPException(400, f"query failed: {exc}") from None
-    if form == "ASK":
-        if "csv" in media:
-            return f"_askResult\n{'true' if bool(result) else 'false'}\n".encode(), "text/csv"
-        return json.dumps({"head": {}, "boolean": bool(result)}).encode(), "application/sparql-results+json"
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        triples = []
-        for n, t in enumerate(result):
-            if n >= limit:
-                break
-            triples.append(t)
-        fmt, ctype = (ox.RdfFormat.N_TRIPLES, "application/n-triples") if "n-triples" in media else (ox.RdfFormat.TURTLE, "text/turtle")
-        return ox.serialize(triples, format=fmt), ctype
-    variables = [v.value for v in result.variables]
-    rows = []
-    for n, sol in enumerate(result):
-        if n >= limit:
-            break
-        rows.append({v: sol[v] for v in variables if sol[v] is not None})
-    if "csv" in media:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(variables)
-        for r in rows:
-            w.writerow([r[v].value if v in r else "" for v in variables])
-        return buf.getvalue().encode(), "text/csv"
-    bindings = [{v: _term(t) for v, t in r.items()} for r in rows]
-    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode(), \
-        "application/sparql-results+json"
-
-
-def _term(t) -> dict:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = t.datatype.value
-    return out
-
-
 async def _answer(request: Request, query: str | None, ws: Workspace) -> Response:
     if not query or not query.strip():
         raise HTTPException(400, "missing the 'query' parameter")
@@ -93,11 +40,14 @@ async def _answer(request: Request, query: str | None, ws: Workspace) -> Respons
     form = query_form(query)
     media = request.query_params.get("format") or request.headers.get("accept", "")
     s = ws.settings
+    store_path = ws.store().path
     try:
-        body, ctype = await asyncio.wait_for(run_in_threadpool(_run, ws, query, form, s.sparql_max_results, media),
-                                             timeout=s.sparql_timeout_s)
-    except asyncio.TimeoutError:
-        raise HTTPException(503, f"query exceeded the time limit of {s.sparql_timeout_s:g} s") from None
+        body, ctype = await run_in_threadpool(RUNNER.run, store_path, query, form, s.sparql_max_results, media,
+                                              s.sparql_timeout_s)
+    except SparqlTimeout as exc:
+        raise HTTPException(503, str(exc)) from None
+    except SparqlFailed as exc:
+        raise HTTPException(400, str(exc)) from None
     return Response(body, media_type=ctype)
 
 

@@ -1,0 +1,113 @@
+"""Hostile input and writes against a real server: fuzzing, runaway SPARQL, uploads, ingest while serving."""
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, _free_port
+
+pytestmark = pytest.mark.slow
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def writable_server(ingested, tmp_path_factory):
+    """A second server on a copy of the data, with a token, so writes do not disturb other tests."""
+    data = tmp_path_factory.mktemp("writable") / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    port = _free_port()
+    env = dict(os.environ, IVP_DATA_DIR=str(data), IVP_API_TOKEN=TOKEN, IVP_MAX_UPLOAD_BYTES="200000",
+               IVP_SPARQL_TIMEOUT="2")
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
+                             "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    yield base, data
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_schemathesis_finds_no_server_error(server):
+    exe = shutil.which("schemathesis") or str(Path(sys.executable).parent / "schemathesis")
+    if not Path(exe).exists():
+        pytest.skip("schemathesis is not installed")
+    run = subprocess.run([exe, "run", server + "/openapi.json", "--checks", "not_a_server_error", "--max-examples", "12",
+                          "--phases", "examples,coverage,fuzzing", "--workers", "2", "--seed", "1"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-4000:]
+
+
+def test_runaway_sparql_is_cut_off_and_the_server_keeps_answering(writable_server):
+    base, _ = writable_server
+    t = time.perf_counter()
+    r = httpx.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"},
+                  timeout=30)
+    assert r.status_code == 503 and "time limit" in r.json()["error"]["message"]
+    assert time.perf_counter() - t < 10
+    ok = httpx.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    assert ok.status_code == 200 and ok.json()["boolean"] is True
+    assert httpx.get(base + "/api/search", params={"q": "drugs"}, timeout=30).status_code == 200
+
+
+def test_uploads_are_size_limited_and_file_names_never_become_paths(writable_server):
+    base, data = writable_server
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = httpx.post(base + "/api/documents", files={"file": ("big.txt", b"a " * 200_000, "text/plain")},
+                     headers=auth, timeout=60)
+    assert big.status_code == 413
+    text = "Uitvoeringsplan De Waarden 2025-2026\n\nHet basisteam De Waarden zet in op cameratoezicht in Tiel.\n"
+    r = httpx.post(base + "/api/documents", files={"file": ("../../../tmp/evil name.txt", text.encode(), "text/plain")},
+                   headers=auth, timeout=120)
+    assert r.status_code == 201, r.text
+    assert r.json()["id"] == "evil-name"
+    assert not Path("/tmp/evil name.txt").exists()
+    assert not list(data.parent.glob("evil*"))
+
+
+def test_cors_is_off_by_default(server):
+    r = httpx.get(server + "/api/health", headers={"Origin": "https://evil.example"}, timeout=10)
+    assert "access-control-allow-origin" not in r.headers
+
+
+def test_ingest_while_serving_switches_without_restart(writable_server):
+    base, _ = writable_server
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def query_loop():
+        while not stop.is_set():
+            try:
+                r = httpx.get(base + "/api/search", params={"q": "drugs", "k": 3}, timeout=30)
+                if r.status_code != 200:
+                    errors.append(f"{r.status_code} {r.text[:200]}")
+            except httpx.HTTPError as exc:
+                errors.append(repr(exc))
+
+    t = threading.Thread(target=query_loop)
+    t.start()
+    doc = ("Evaluatie Uitvoeringsplan De Waarden 2025\n\nDe gemeenten in De Waarden hebben samen met Halt "
+           "een zwemveiligheidscampagne voor jongeren uitgevoerd.\n")
+    r = httpx.post(base + "/api/documents", files={"file": ("zwem.txt", doc.encode(), "text/plain")}, headers=auth,
+                   timeout=120)
+    stop.set()
+    t.join(60)
+    assert r.status_code == 201, r.text
+    assert not errors, errors[:3]
+    hits = httpx.get(base + "/api/search", params={"q": "zwemveiligheidscampagne", "k": 3}, timeout=30).json()["results"]
+    assert any("zwemveiligheid" in h["text"] for h in hits), "the new state is served without a restart"
+    gone = httpx.delete(base + f"/api/documents/{r.json()['id']}", headers=auth, timeout=120)
+    assert gone.status_code == 200
+    hits = httpx.get(base + "/api/search", params={"q": "zwemveiligheidscampagne", "k": 3}, timeout=30).json()["results"]
+    assert not any("zwemveiligheid" in h["text"] for h in hits)
