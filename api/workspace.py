@@ -234,6 +234,19 @@ class Workspace:
     def entity(self, entity_id: str, depth: int = 1) -> dict | None:
         return entity_view(self.projection(), self.store(), full_iri(entity_id), depth)
 
+    def compare(self, a: str, b: str) -> dict:
+        """Two basisteams side by side; computed once per state and pair."""
+        from kg.compare import compare
+
+        store = self.store()
+        key = (self._reader[0], a, b)
+        cache = getattr(self, "_compared", None)
+        if cache is None or next(iter(cache), (None,))[0] != key[0]:
+            cache = self._compared = {}
+        if key not in cache:
+            cache[key] = compare(store, self.labels, a, b)
+        return cache[key]
+
     def actions(self) -> list[dict]:
         """All actions of the active state with lineage and sources, built once per state."""
         from kg.actions import all_actions

@@ -10,10 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+HERE = Path(__file__).resolve().parent
+# this folder holds a module named `http`: keep it off the import path so the standard library's wins
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import ROOT, running_server  # noqa: E402
+import httpx  # noqa: E402
+
+sys.path.append(str(HERE.parent))
+from bench._server import ROOT, running_server  # noqa: E402
 
 
 def main() -> None:

@@ -1,25 +1,31 @@
 """20 concurrent clients for 30 s against `/api/search` (and a mix of other reads).
 Target: 0 errors, p95 <= 250 ms. Several uvicorn workers: models load after the fork, in each worker.
 
-    python bench/load.py [CLIENTS] [SECONDS] [WORKERS]
+    python bench/load.py [CLIENTS] [SECONDS] [WORKERS] [--cached]
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-import httpx
+HERE = Path(__file__).resolve().parent
+# this folder holds a module named `http`: keep it off the import path so the standard library's wins
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import running_server  # noqa: E402
+import httpx  # noqa: E402
 
-QUERIES = ["what are we doing on mensenhandel", "welke acties lopen er rond Bibob?", "drugs preventie jongeren",
-           "Wie is portefeuillehouder van digitale veiligheid?", "verkeersveiligheid senioren", "Halt",
-           "cybercrime awareness for seniors", "zorg en veiligheid regieteams", "13b Opiumwet", "polarisatie"]
-PATHS = [("/api/search", lambda i: {"q": QUERIES[i % len(QUERIES)], "k": 10})] * 8 + [
+sys.path.append(str(HERE.parent))
+from bench._server import running_server  # noqa: E402
+
+DEV = HERE.parent.parent / "shared" / "eval" / "dev_queries.jsonl"
+QUERIES = [json.loads(line)["query"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()] \
+    if DEV.exists() else ["what are we doing on mensenhandel", "welke acties lopen er rond Bibob?", "Halt", "drugs"]
+FRESH = "--cached" not in sys.argv  # default: every query text is new, so no cached query vector helps
+PATHS = [("/api/search", lambda i: {"q": QUERIES[i % len(QUERIES)] + (f" {i}" if FRESH else ""), "k": 10})] * 8 + [
     ("/api/entities", lambda i: {"q": "RIEC"}), ("/api/compare", lambda i: {})]
 
 
@@ -52,9 +58,10 @@ async def run(base: str, clients: int, seconds: float) -> None:
 
 
 def main() -> None:
-    clients = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 30
-    workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    clients = int(args[0]) if len(args) > 0 else 20
+    seconds = float(args[1]) if len(args) > 1 else 30
+    workers = int(args[2]) if len(args) > 2 else 2
     with running_server(workers) as base:
         asyncio.run(run(base, 3, 3))  # warm every worker
         asyncio.run(run(base, clients, seconds))

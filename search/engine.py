@@ -84,6 +84,7 @@ class SearchEngine:
                                "rebuild it with `ivp reindex`") from exc
         if self.dense.index.ntotal != len(self.passages) or self.lexical.n_docs != len(self.passages):
             raise IndexMissing("the search index does not match the stored passages; rebuild it with `ivp reindex`")
+        self._qcache: dict[str, np.ndarray] = {}
         self._mentioning: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
             for iri in set(p.mentions):
@@ -97,7 +98,7 @@ class SearchEngine:
         if len(self.passages) == 0 or not allowed.any():
             return []
         lexical = self.lexical.scores(query, g.expansion)
-        dense = self._dense_scores(self.encoder.encode_queries([query])[0])
+        dense = self._dense_scores(self._query_vector(query))
         w = self.weights.dense_en if is_english(query) else self.weights.dense
         if self.weights.fusion == "rrf":
             fused_map = rrf([_ranking(dense, CANDIDATES), [i for i in _ranking(lexical, CANDIDATES) if lexical[i] > 0]],
@@ -116,6 +117,16 @@ class SearchEngine:
         if _wants_both(query, g, self.labels):
             order = _diversify(order, self.passages)
         return [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order[:k]]
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        """Encoding is most of a query's cost; popular questions repeat, so recent vectors are kept."""
+        vec = self._qcache.get(query)
+        if vec is None:
+            vec = self.encoder.encode_queries([query])[0]
+            if len(self._qcache) >= 1024:
+                self._qcache.pop(next(iter(self._qcache)))
+            self._qcache[query] = vec
+        return vec
 
     def _dense_scores(self, qv: np.ndarray) -> np.ndarray:
         """Cosine with every passage; beyond the exact index, the approximate top candidates only."""

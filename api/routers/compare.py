@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from kg.compare import basisteams, compare as compare_graph
+from kg.compare import basisteams
 
 from ..deps import workspace
 from ..workspace import Workspace
@@ -19,4 +19,4 @@ def compare(a: str = "Tweestromenland", b: str = "De Waarden", ws: Workspace = D
     for name in (a, b):
         if name.lower() not in canon:
             raise HTTPException(400, f"unknown basisteam {name!r}; valid: {', '.join(valid)}")
-    return compare_graph(store, ws.labels, canon[a.lower()], canon[b.lower()])
+    return ws.compare(canon[a.lower()], canon[b.lower()])
