@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ingest.model import IngestError
 from kg.state import StateError
 from kg.store import StoreError
 from search.encoders import EncoderError
@@ -230,13 +229,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, data_dir:
         ws.ingest([ws.settings.sample_corpus])
     os.environ["IVP_DATA_DIR"] = str(ws.data_dir)
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
-
-
-def main() -> None:  # pragma: no cover
-    try:
-        app()
-    except IngestError as exc:
-        _fail(str(exc))
 
 
 @app.command()

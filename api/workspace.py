@@ -103,7 +103,11 @@ class Workspace:
                 except Exception as exc:  # an extractor bug must not lose the other files
                     report.errors.append(f"{f.name}: could not be read ({exc.__class__.__name__}: {exc})")
             if docs or (current is None and not report.errors) or self._ontology_changed(manifest):
-                report.encoded = self._commit(current, manifest, docs, [], progress)
+                try:
+                    report.encoded = self._commit(current, manifest, docs, [], progress)
+                except OSError as exc:  # a full disk, a read-only mount: nothing was switched
+                    raise st.StateError(f"could not write the new state in {self.data_dir} ({exc.strerror or exc}); "
+                                        "the previous state is unchanged") from exc
         self._reader = None
         return report
 

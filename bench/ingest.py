@@ -10,7 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+# this folder holds a module named `http`: keep it off the import path so the standard library's wins
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(HERE.parent))
 
 from api.settings import PROJECT_ROOT, Settings  # noqa: E402
 from api.workspace import Workspace  # noqa: E402

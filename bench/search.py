@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "bench"
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]  # bench/http.py would shadow `http`
 sys.path.insert(0, str(ROOT))
 
 from api.settings import Settings  # noqa: E402

@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.model import Action, ExtractedDocument, Holder, Priority
 from ingest.timeline import normalise_timeline
@@ -55,6 +55,9 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
     bt = basisteam_iri(m.basisteam) if m.basisteam else None
     if bt is not None:
         yield d, IVP.basisteam, bt
+        # a basisteam outside the ontology (another district) still gets a typed, labelled node
+        yield bt, RDF.type, IVP.Basisteam
+        yield bt, SKOS.prefLabel, Literal(m.basisteam, lang="nl")
     if m.period_start:
         yield d, IVP.periodStart, Literal(m.period_start, datatype=XSD.integer)
     if m.period_end:

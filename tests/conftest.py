@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(ingested):
-    """The real app under uvicorn on loopback, serving the ingested sample corpus."""
+@contextmanager
+def running_server(data_dir: Path, **env: str):
+    """The real app under uvicorn on a free loopback port; yields its base URL."""
     import subprocess
     import sys
     import time
@@ -49,21 +50,28 @@ def server(ingested):
     import httpx
 
     port = _free_port()
-    env = dict(os.environ, IVP_DATA_DIR=str(ingested.data_dir), IVP_API_TOKEN="test-token-123",
-               IVP_SPARQL_TIMEOUT="3")
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
+                             "--port", str(port), "--log-level", "warning"], cwd=ROOT,
+                            env=dict(os.environ, IVP_DATA_DIR=str(data_dir), **env))
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("the server did not start")
-    yield base
-    proc.terminate()
-    proc.wait(10)
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def server(ingested):
+    """The sample corpus served by the real app, with a token configured (writes need it)."""
+    with running_server(ingested.data_dir, IVP_API_TOKEN="test-token-123", IVP_SPARQL_TIMEOUT="3") as base:
+        yield base

@@ -229,3 +229,94 @@ def test_documents_list_and_detail(page, live_server):
     screenshot(page, "07-document")
     page.get_by_role("link", name="← Alle documenten").click()
     expect(rows).to_have_count(5)
+
+
+def _evaluated_cycle(base: str) -> str:
+    """A plan cycle whose actions carry statuses: the one an evaluation report looked back on."""
+    actions = httpx.get(f"{base}/api/actions", timeout=30).json()["actions"]
+    cycles = {a["cycle"] for a in actions if a["status"] and a["cycle"]}
+    assert cycles, "no evaluated actions in the ingested corpus"
+    return min(cycles)
+
+
+def test_actions_board_filters_and_action_page_follows_lineage(page, live_server):
+    page.goto(f"{live_server}/#/acties")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Acties")
+    expect(page.locator("nav a[aria-current=page]")).to_have_text("Acties")
+    status = page.locator("main p[role=status]")
+    expect(status).to_contain_text("acties")
+    total = _count(status.inner_text())
+    assert total > 20
+    groups = page.locator("section.action-group")
+    expect(groups.first.locator("h3")).to_contain_text(re.compile(r"Prioriteit \d+: \w"))
+    expect(groups.first.get_by_role("img", name=re.compile(r"Evaluatie .* afgerond"))).to_be_visible()
+    expect(page.locator(".board-action .derived").first).to_contain_text("afgeleid uit")
+
+    # Only delayed actions remain, and the count says how many of all.
+    page.get_by_label("Status", exact=True).select_option("vertraagd")
+    expect(page).to_have_url(re.compile(r"#/acties\?status=vertraagd"))
+    expect(status).to_contain_text(f"van {total}")
+    badges = page.locator(".board-action .badge.status").all_inner_texts()
+    assert badges and set(badges) == {"Vertraagd"}, badges
+    assert _count(status.inner_text()) == len(badges)
+    screenshot(page, "08-acties")
+
+    # An evaluated action with a follow-up in the next plan.
+    page.get_by_label("Status", exact=True).select_option("")
+    page.get_by_label("Cyclus", exact=True).select_option(_evaluated_cycle(live_server))
+    expect(status).not_to_contain_text(f"{len(badges)} acties")
+    item = page.locator(".board-action", has=page.locator(".lineage-next")).first
+    title = item.locator(".action-title").inner_text()
+    item.locator(".action-title").click()
+    expect(page).to_have_url(re.compile(r"#/actie/action/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    action_id = page.url.split("#/actie/", 1)[1]
+    a = httpx.get(f"{live_server}/api/actions/{action_id}", timeout=30).json()
+    follow = a["follow_ups"][0]
+    assert follow["cycle"] > a["cycle"]
+    expect(page.locator("dl.facts")).to_contain_text(a["cycle"])
+    expect(page.locator("dl.facts a[href^='#/entiteit/theme/']").first).to_have_text(a["themes"][0])
+    if a["status"]:
+        expect(page.locator("dl.facts .action-status")).to_contain_text("afgeleid")
+
+    block = page.locator("section.lineage-block", has=page.get_by_role("heading", name=re.compile("Vervolg")))
+    link = block.get_by_role("link", name=follow["title"], exact=True)
+    expect(link).to_be_visible()
+    later = block.locator("li.lineage-item", has=link)
+    expect(later).to_contain_text(f"plan {follow['cycle']}")
+    expect(later).to_contain_text(f"overeenkomst {round(follow['confidence'] * 100)}%")
+    follow_full = httpx.get(f"{live_server}/api/actions/{follow['id']}", timeout=30).json()
+    expect(later.locator(".citation cite")).to_have_text(follow_full["sources"][0]["document"])
+    later.get_by_text("Bronzin").click()
+    expect(later.locator("blockquote")).to_be_visible()
+    assert len(later.locator("blockquote").inner_text().strip()) > 20
+    own = page.locator("section.action-sources figure.evidence")
+    expect(own).to_have_count(len(a["sources"]))
+    expect(own.first.locator("cite")).to_have_text(a["sources"][0]["document"])
+    screenshot(page, "09-actie")
+
+    # Through to the follow-up: it names this action as its predecessor.
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(follow["title"])
+    earlier = page.locator("section.lineage-block", has=page.get_by_role("heading", name=re.compile("Voorganger")))
+    expect(earlier.get_by_role("link", name=title, exact=True)).to_be_visible()
+
+
+def test_theme_and_compare_pages_lead_to_actions(page, live_server):
+    theme = _entity(live_server, "Ondermijning", "theme")
+    page.goto(f"{live_server}/#/entiteit/{theme['id']}")
+    to_board = page.get_by_role("link", name=re.compile(r"Acties over dit thema \(\d+\)"))
+    n = _count(to_board.inner_text())
+    to_board.click()
+    expect(page).to_have_url(re.compile(r"#/acties\?theme="))
+    expect(page.get_by_label("Thema", exact=True)).to_have_value(theme["label"])
+    expect(page.locator("main p[role=status]")).to_contain_text(f"{n} acties van")
+    assert page.locator(".board-action").count() == n
+
+    page.goto(f"{live_server}/#/vergelijk")
+    first = page.locator("table.compare td .side-block a[href^='#/actie/']").first
+    expect(first).to_be_visible(timeout=SLOW)
+    name = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.get_by_role("heading", name="Door de plannen heen")).to_be_visible()

@@ -53,3 +53,33 @@ def test_kill_9_mid_ingest_keeps_the_previous_state(tmp_path: Path, corpus_dir: 
     final = Workspace(Settings(data_dir=data))
     assert len(final.manifest()["documents"]) == 5
     assert len(list((data / "states").iterdir())) <= 3, "abandoned half-built states are swept"
+
+
+def test_a_write_error_mid_commit_loses_nothing(tmp_path: Path, ingested, corpus_dir: Path, monkeypatch):
+    """A full disk during ingest (injected ENOSPC while the indexes are written): clear error, old state intact."""
+    import errno
+
+    import search.index as index_module
+    from kg.state import StateError
+
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    before = (data / "CURRENT").read_text()
+    states_before = set((data / "states").iterdir())
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "nieuw.txt").write_text("Uitvoeringsplan De Waarden 2025-2026\n\nCameratoezicht in Tiel.\n", encoding="utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(index_module, "write_passages", disk_full)
+    ws = Workspace(Settings(data_dir=data))
+    with pytest.raises(StateError, match="No space left on device.*previous state is unchanged"):
+        ws.ingest([docs])
+    assert (data / "CURRENT").read_text() == before
+    assert set((data / "states").iterdir()) == states_before, "the half-written state was removed"
+    monkeypatch.undo()
+    fresh = Workspace(Settings(data_dir=data))
+    assert len(fresh.manifest()["documents"]) == 5 and fresh.search_json("cameratoezicht", 3)["results"]
+    assert fresh.ingest([docs]).added == ["nieuw"]

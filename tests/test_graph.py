@@ -158,3 +158,26 @@ def test_remove_deletes_exactly_one_document(tmp_path: Path, ingested):
     assert all(p["document"]["id"][:3] != "003" for p in ws.search_json("Wijchen gemeenteraad", 10)["results"])
     bad = _cli(data, "remove", "nope")
     assert bad.returncode == 1 and "unknown document" in bad.stderr
+
+
+def test_bad_files_get_one_line_errors_and_the_rest_is_ingested(tmp_path: Path, ingested):
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    before = Workspace(Settings(data_dir=data)).store().triple_count()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n% truncated")
+    (docs / "leeg.txt").write_bytes(b"")
+    (docs / "ruis.txt").write_bytes(bytes(range(256)) * 20)
+    (docs / "latin1.txt").write_bytes("Veiligheid in de gemeente Tiel: café".encode("latin-1"))
+    (docs / "goed.md").write_text("# Uitvoeringsplan De Waarden 2025-2026\n\nWe zetten in op buurtpreventie in Buren.\n",
+                                  encoding="utf-8")
+    r = _cli(data, "ingest", str(docs), str(tmp_path / "plaatje.png"))
+    assert r.returncode == 1
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    for name in ("kapot.pdf", "leeg.txt", "ruis.txt", "latin1.txt", "plaatje.png"):
+        assert any(name in line for line in errors), (name, r.stderr)
+    assert "Traceback" not in r.stderr
+    ws = Workspace(Settings(data_dir=data))
+    assert "goed" in ws.manifest()["documents"] and len(ws.manifest()["documents"]) == 6
+    assert ws.store().triple_count() > before

@@ -1,5 +1,4 @@
 """Hostile input and writes against a real server: fuzzing, runaway SPARQL, uploads, ingest while serving."""
-import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, _free_port
+from tests.conftest import running_server
 
 pytestmark = pytest.mark.slow
 TOKEN = "s3cret-token"
@@ -21,21 +20,8 @@ def writable_server(ingested, tmp_path_factory):
     """A second server on a copy of the data, with a token, so writes do not disturb other tests."""
     data = tmp_path_factory.mktemp("writable") / "data"
     shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
-    port = _free_port()
-    env = dict(os.environ, IVP_DATA_DIR=str(data), IVP_API_TOKEN=TOKEN, IVP_MAX_UPLOAD_BYTES="200000",
-               IVP_SPARQL_TIMEOUT="2")
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    yield base, data
-    proc.terminate()
-    proc.wait(10)
+    with running_server(data, IVP_API_TOKEN=TOKEN, IVP_MAX_UPLOAD_BYTES="200000", IVP_SPARQL_TIMEOUT="2") as base:
+        yield base, data
 
 
 def test_schemathesis_finds_no_server_error(server):

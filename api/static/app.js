@@ -1,7 +1,10 @@
 // The single-page app: a hash router that hands <main> to one page module at a time.
 // Routes: #/zoeken?q=  #/entiteit/<id>  #/graaf?start=<id>  #/vergelijk?a=&b=  #/documenten[/<id>]
+//         #/acties?basisteam=&cycle=&status=&theme=  #/actie/<action id>
 
 import { errorBox, h, replace } from "./js/dom.js";
+import * as action from "./js/action.js";
+import * as actions from "./js/actions.js";
 import * as compare from "./js/compare.js";
 import * as documents from "./js/documents.js";
 import * as entity from "./js/entity.js";
@@ -10,6 +13,8 @@ import * as search from "./js/search.js";
 
 const PAGES = {
   zoeken: { module: search, nav: "zoeken", keepPlace: true },
+  acties: { module: actions, nav: "acties", keepPlace: true },
+  actie: { module: action, nav: "acties" },
   entiteit: { module: entity, nav: null },
   graaf: { module: graph, nav: "graaf", keepPlace: true },
   vergelijk: { module: compare, nav: "vergelijk", keepPlace: true },

@@ -1,7 +1,7 @@
 // Compare page: two basisteams' priorities side by side, one row per theme.
 
 import { cached, get } from "./api.js";
-import { entityHref, errorBox, h, hashHref, loading, replace } from "./dom.js";
+import { actionHref, entityHref, errorBox, h, hashHref, loading, replace } from "./dom.js";
 import { chipList } from "./parts.js";
 
 const ACTIONS_SHOWN = 6;
@@ -13,7 +13,9 @@ function matchBadge(kind, text) {
 
 function actionList(actions) {
   if (!actions || actions.length === 0) return null;
-  const items = (list) => list.map((a) => h("li", {}, h("a", { href: entityHref(a.id), text: a.label })));
+  // Actions open their own page (status, result, lineage); an id of another kind falls back to its entity page.
+  const href = (id) => (String(id).startsWith("action/") ? actionHref(id) : entityHref(id));
+  const items = (list) => list.map((a) => h("li", {}, h("a", { href: href(a.id), text: a.label })));
   const ul = h("ul", { class: "compact" }, items(actions.slice(0, ACTIONS_SHOWN)));
   const box = h("div", { class: "side-block" }, h("h4", { text: `Acties (${actions.length})` }), ul);
   if (actions.length > ACTIONS_SHOWN) {

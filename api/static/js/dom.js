@@ -81,6 +81,11 @@ export function entityHref(id) {
   return "#/entiteit/" + String(id).split("/").map(encodeURIComponent).join("/");
 }
 
+/** The hash link to an action page ("action/000-…-12" -> "#/actie/action/000-…-12"). */
+export function actionHref(id) {
+  return "#/actie/" + String(id).split("/").map(encodeURIComponent).join("/");
+}
+
 export function hashHref(page, params = {}) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {

@@ -1,7 +1,7 @@
 // Entity page: an entity's relations grouped by relation, each with the sentences that support it.
 
-import { entityPath, get } from "./api.js";
-import { entityHref, h, hashHref, replace } from "./dom.js";
+import { cached, entityPath, get } from "./api.js";
+import { actionHref, entityHref, h, hashHref, replace } from "./dom.js";
 import { evidence, typeBadge } from "./parts.js";
 import { capitalise, relationFrom, relationName } from "./words.js";
 
@@ -42,11 +42,31 @@ function grouped(neighbours, key) {
   return [...groups.entries()].sort((a, b) => (withEvidence(b[1]) - withEvidence(a[1])) || (b[1].length - a[1].length));
 }
 
+/**
+ * Where the actions board says more than the graph: a theme's actions (only when it has any, since the
+ * board refuses a theme without actions) and an action's own page with its status and lineage.
+ */
+async function actionLink(data) {
+  if (data.type === "action") return h("a", { href: actionHref(data.id), text: "Naar de actiepagina" });
+  if (data.type !== "theme") return null;
+  let all;
+  try {
+    all = (await cached("/api/actions")).actions || [];
+  } catch {
+    return null;
+  }
+  const label = String(data.label).toLowerCase();
+  const n = all.filter((a) => (a.themes || []).some((t) => t.toLowerCase() === label)).length;
+  return n ? h("a", { href: hashHref("acties", { theme: data.label }), text: `Acties over dit thema (${n})` }) : null;
+}
+
 export async function render({ main, rest, params, signal }) {
   const id = rest;
   const depth = params.get("depth") === "2" ? 2 : 1;
   replace(main, h("h1", { text: "Entiteit" }), h("p", { class: "muted", role: "status", text: "Laden…" }));
   const data = await get(entityPath(id), { depth }, signal);
+  const toActions = await actionLink(data);
+  if (signal.aborted) return;
   document.title = `${data.label} — IVP-kennisgraaf`;
   const direct = data.neighbors.filter((n) => n.depth === 1);
   const indirect = data.neighbors.filter((n) => n.depth > 1);
@@ -63,7 +83,7 @@ export async function render({ main, rest, params, signal }) {
     h("div", { class: "entity-head" },
       h("h1", {}, data.label),
       h("p", { class: "entity-meta" }, typeBadge(data.type), " ", h("code", { class: "muted", text: data.id }))),
-    h("div", { class: "toolbar" }, showInGraph,
+    h("div", { class: "toolbar" }, showInGraph, toActions,
       h("span", { class: "check" }, depthToggle, h("label", { for: "depth2", text: " Toon ook indirecte relaties (twee stappen)" }))),
     h("p", { class: "status", role: "status",
       text: `${direct.length} relaties, ${evidenceCount} bronzinnen` + (depth === 2 ? `, ${indirect.length} indirecte relaties` : "") }),

@@ -47,3 +47,27 @@ export function facts(rows) {
   return h("dl", { class: "facts" }, items.map(([k, v]) => [h("dt", { text: k }),
     h("dd", {}, Array.isArray(v) ? v.join(", ") : v)]));
 }
+
+/** "Na een actie of controle (2023-01-01 – …)": the plan's own words with the dates read from them. */
+export function timelineText(t) {
+  if (!t) return null;
+  const range = t.start || t.end ? `${t.start || "…"} – ${t.end || "…"}` : null;
+  if (t.text && range) return `${t.text} (${range})`;
+  return t.text || range;
+}
+
+/**
+ * An action's status badge. A status read from the result text is marked "afgeleid" and carries the
+ * words it was read from, so a reader can judge the reading instead of trusting a colour.
+ */
+export function actionStatus(a) {
+  if (!a.status) {
+    return h("span", { class: "badge status status-none", text: a.result ? "Geen status" : "Gepland" });
+  }
+  const why = a.status_basis ? `“${a.status_basis}”` : null;
+  return h("span", { class: "action-status" },
+    h("span", { class: `badge status status-${a.status}`,
+      title: a.status_derived ? `Afgeleid uit de resultaattekst${why ? ": " + why : ""}` : null,
+      text: statusName(a.status) }),
+    a.status_derived ? h("span", { class: "derived", text: why ? ` afgeleid uit ${why}` : " afgeleid" }) : null);
+}

@@ -1,7 +1,7 @@
 // Search page: the grouped answer (per basisteam: priorities and actions) above the cited passages.
 
 import { cached, get } from "./api.js";
-import { entityHref, errorBox, h, hashHref, highlight, loading, queryTerms, replace, statusLine } from "./dom.js";
+import { actionHref, entityHref, errorBox, h, hashHref, highlight, loading, queryTerms, replace, statusLine } from "./dom.js";
 import { chipList, citation, facts, statusBadge } from "./parts.js";
 import { kindName } from "./words.js";
 
@@ -56,7 +56,7 @@ function action(a, terms) {
   return h("li", { class: "action" },
     h("div", { class: "action-head" },
       statusBadge(a.status),
-      h("a", { href: entityHref(a.id), class: "action-title" }, highlight(a.title, terms))),
+      h("a", { href: actionHref(a.id), class: "action-title" }, highlight(a.title, terms))),
     facts([
       ["Cyclus", a.cycle],
       ["Planning", timeline(a.timeline)],

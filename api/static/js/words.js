@@ -69,6 +69,8 @@ function readable(code) {
 export const typeName = (t) => TYPES[t] || readable(t);
 export const relationName = (r) => RELATIONS[r] || readable(r).toLowerCase();
 export const statusName = (s) => (s ? STATUSES[s] || readable(s) : "Geen status");
+/** The action statuses in the order of a plan's life: done, running, late, not done, dropped, moved on. */
+export const STATUS_ORDER = Object.keys(STATUSES);
 export const kindName = (k) => KINDS[k] || readable(k);
 
 // The API lists neighbours without the edge's direction. For relations whose object is always one
