@@ -253,3 +253,22 @@ def actions(basisteam: Optional[str] = None, theme: Optional[str] = None, status
         status_txt = f" [{a['status']}]" if a["status"] else ""
         follow = f" -> {', '.join(f['id'] for f in a['follow_ups'])}" if a["follow_ups"] else ""
         sys.stdout.write(f"{a['id']}  {a['basisteam']} {a['cycle']}  {a['title'][:70]} ({tl}){status_txt}{follow}\n")
+
+
+@app.command()
+def validate(data_dir: Optional[Path] = DataDir) -> None:
+    """Check the graph against the ontology's SHACL shapes."""
+    from pyshacl import validate as shacl
+
+    from ontology.labels import shapes_graph
+
+    try:
+        data = _workspace(data_dir).store().union_graph()
+    except (StateError, StoreError) as exc:
+        _fail(str(exc))
+    conforms, _, text = shacl(data, shacl_graph=shapes_graph(), inference="none", advanced=True)
+    if conforms:
+        err.print(f"the graph conforms to its shapes ({len(data)} triples)")
+        return
+    sys.stdout.write(text + "\n")
+    raise typer.Exit(1)

@@ -60,6 +60,25 @@ def link_document(doc: ExtractedDocument, index: LabelIndex | None = None) -> No
         a.partners = _unique(m.iri for m in found if m.type == "partner")
         a.instruments = _unique(m.iri for m in found if m.type == "instrument")
         a.passage_id = a.passage_id or _passage_for(doc.passages, a.title, a.section_path)
+        if pr is not None and pr.holders:
+            a.owner = _owner(pr, a.themes, index)
+
+
+def _owner(pr, themes: list[str], index: LabelIndex) -> str:
+    """The portefeuillehouder whose portfolio names one of the action's themes (the most specific
+    portfolio wins: mensenhandel goes to its own holder, not to the one for ondermijning above it),
+    else the one for the priority's own theme, else the first named."""
+    named = {id(h): {m.iri for m in index.find(h.scope or "") if m.type == "theme"} for h in pr.holders}
+    for widen in (False, True):
+        for t in themes:
+            for h in pr.holders:
+                scope = named[id(h)]
+                if t in scope or (widen and any(t in index.narrower(s) for s in scope)):
+                    return h.name
+    for h in pr.holders:
+        if not h.scope:
+            return h.name
+    return pr.holders[0].name
 
 
 def _facts(p: Passage, index: LabelIndex, context_themes: list[str]) -> list[Fact]:

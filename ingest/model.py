@@ -117,6 +117,7 @@ class Action:
     partners: list[str] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
     passage_id: str | None = None  # the passage the action is cited from
+    owner: str | None = None  # name of the portefeuillehouder responsible, filled by linking
 
 
 @dataclass

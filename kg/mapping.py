@@ -133,6 +133,8 @@ def _action_triples(doc: ExtractedDocument, a: Action, bt: URIRef, basisteam: st
         yield node, IVP.cycle, Literal(cycle)
     if a.priority_number is not None:
         yield node, IVP.priority, priority_iri(basisteam, a.priority_number)
+    if a.owner:
+        yield node, IVP.owner, role_iri(basisteam, Holder(a.owner))
     if a.group:
         yield node, IVP.group, Literal(a.group, lang="nl")
     for t in a.themes:

@@ -54,8 +54,8 @@ def actions_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }} }}
-      OPTIONAL {{ ?a ivp:priority ?pr . ?pr rdfs:label ?prlabel .
-                 OPTIONAL {{ ?pr ivp:portefeuillehouder/rdfs:label ?owner }} }}
+      OPTIONAL {{ ?a ivp:priority ?pr . ?pr rdfs:label ?prlabel }}
+      OPTIONAL {{ ?a ivp:owner/rdfs:label ?owner }}
     }}"""
     out: dict[str, dict] = {}
     for r in store.raw_query(q):

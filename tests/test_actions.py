@@ -99,3 +99,11 @@ def test_api_actions(server):
     assert httpx.get(server + "/api/actions", params={"status": "klaar"}, timeout=30).status_code == 400
     summ = httpx.get(server + "/api/actions/summary", timeout=30).json()["summary"]
     assert any(s["cycle"] == "2023-2024" for s in summ)
+
+
+def test_owner_is_the_portefeuillehouder_of_the_actions_theme(ingested):
+    owners = {a["title"][:40]: a["owner"] for a in ingested.actions() if a["cycle"] == "2025-2026"}
+    by_word = lambda w: [o for t, o in owners.items() if w in t.lower()]  # noqa: E731
+    assert set(by_word("mensenhandel")) == {"Burgemeester Van Neerbos"}
+    assert set(by_word("bibob")) == {"Burgemeester Bergman"}
+    assert set(by_word("mobiel media lab")) == {"Burgemeester Helmer-Englebert"}

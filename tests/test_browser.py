@@ -280,9 +280,9 @@ def test_actions_board_filters_and_action_page_follows_lineage(page, live_server
         expect(page.locator("dl.facts .action-status")).to_contain_text("afgeleid")
 
     block = page.locator("section.lineage-block", has=page.get_by_role("heading", name=re.compile("Vervolg")))
-    link = block.get_by_role("link", name=follow["title"], exact=True)
+    later = block.locator("li.lineage-item", has=page.get_by_role("link", name=follow["title"], exact=True))
+    link = later.get_by_role("link", name=follow["title"], exact=True)
     expect(link).to_be_visible()
-    later = block.locator("li.lineage-item", has=link)
     expect(later).to_contain_text(f"plan {follow['cycle']}")
     expect(later).to_contain_text(f"overeenkomst {round(follow['confidence'] * 100)}%")
     follow_full = httpx.get(f"{live_server}/api/actions/{follow['id']}", timeout=30).json()
