@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.model import Action, ExtractedDocument, Holder, Priority
 from ingest.timeline import normalise_timeline
+from ontology.labels import LabelIndex
 from ontology.vocab import IVP, doc_iri, entity_iri, slug
 
 KIND_CLASS = {
@@ -55,9 +56,10 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
     bt = basisteam_iri(m.basisteam) if m.basisteam else None
     if bt is not None:
         yield d, IVP.basisteam, bt
-        # a basisteam outside the ontology (another district) still gets a typed, labelled node
-        yield bt, RDF.type, IVP.Basisteam
-        yield bt, SKOS.prefLabel, Literal(m.basisteam, lang="nl")
+        if LabelIndex.default().concept(str(bt)) is None:
+            # a basisteam outside the ontology (another district) still gets a typed, labelled node
+            yield bt, RDF.type, IVP.Basisteam
+            yield bt, SKOS.prefLabel, Literal(m.basisteam, lang="nl")
     if m.period_start:
         yield d, IVP.periodStart, Literal(m.period_start, datatype=XSD.integer)
     if m.period_end:

@@ -46,7 +46,7 @@ def test_priorities_of_both_basisteams(ingested):
 
 
 def test_thirteen_gemeenten_in_their_basisteams(ingested):
-    found = rows(ingested, """SELECT ?bt (COUNT(?g) AS ?n) WHERE { ?g a ivp:Gemeente ; <http://www.w3.org/ns/org#memberOf> ?b .
+    found = rows(ingested, """SELECT ?bt (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a ivp:Gemeente ; <http://www.w3.org/ns/org#memberOf> ?b .
                  ?b skos:prefLabel ?bt FILTER(lang(?bt) = "nl") } GROUP BY ?bt""")
     assert {r["bt"].value: int(r["n"].value) for r in found} == {"Tweestromenland": 6, "De Waarden": 7}
 

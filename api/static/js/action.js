@@ -69,6 +69,7 @@ export async function render({ main, rest, signal }) {
       ["Prioriteit", p ? h("a", { href: entityHref(p.id) }, `Prioriteit ${p.number}`,
         p.labels && p.labels.length ? `: ${p.labels[0]}` : "") : null],
       [themes.length > 1 ? "Thema's" : "Thema", themeLinks(themes, filters.theme || [])],
+      ["Trekker", a.owner],
       ["Groep", a.group],
       ["Planning", timelineText(a.timeline)],
       ["Status", actionStatus(a)],
