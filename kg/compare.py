@@ -80,8 +80,13 @@ def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
         for o in other:
             if o in labels.broader(t) or t in labels.broader(o) or o in labels.narrower(t) or t in labels.narrower(o):
                 return o
-        o = _covering_priority(store, other_team, family(t))
-        return o if o in other else None
+        # a sub-theme (jeugdoverlast under jeugd) worked on under one of the other side's priorities says more
+        # than the broad theme itself, which plain words ("jongeren") attach to many actions
+        for themes in ({*labels.narrower(t)}, family(t)):
+            o = _covering_priority(store, other_team, themes) if themes else None
+            if o in other:
+                return o
+        return None
 
     def view(entry: dict | None, basisteam: str, theme: str) -> dict | None:
         if entry is None:
