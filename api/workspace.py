@@ -130,10 +130,10 @@ class Workspace:
             if current is None:
                 raise StoreError("nothing ingested yet: run `ivp ingest PATH` first")
             manifest = st.read_manifest(current)
-            return self._commit(current, manifest, [], [], progress, rebuild=True)
+            return self._commit(current, manifest, [], [], progress)
 
     def _commit(self, current: Path | None, manifest: dict, docs: list[ExtractedDocument], removed: list[str],
-                progress: Progress | None, rebuild: bool = False) -> int:
+                progress: Progress | None) -> int:
         new = st.new_state_dir(self.data_dir)
         try:
             if current is not None and (current / "store").exists():
