@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology.vocab import BASE, ID, TYPE_OF_CLASS
+from ontology.vocab import ID, TYPE_OF_CLASS
 
 from .store import EmbeddedStore
 
@@ -115,4 +115,4 @@ class Projection:
         return [{**self.node(n), "centrality": round(scores[n], 4)} for n in nodes[:top]]
 
 
-__all__ = ["Projection", "short_id", "full_iri", "local_name", "BASE"]
+__all__ = ["Projection", "short_id", "full_iri", "local_name"]

@@ -17,7 +17,7 @@ from ingest.readers import read_file
 from ingest.structure import detect_sections, iter_blocks
 
 CORPUS = Path(__file__).parent.parent / "corpus"
-DEV_QUERIES = Path("/work/shared/eval/dev_queries.jsonl")
+DEV_QUERIES = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_queries.jsonl"
 _WS = re.compile(r"\s+")
 
 
