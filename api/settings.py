@@ -34,6 +34,8 @@ class Settings:
     weight_concept: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_CONCEPT", 0.2))
     fusion: str = field(default_factory=lambda: os.environ.get("IVP_FUSION", "zscore"))
     exact_index_limit: int = field(default_factory=lambda: int(os.environ.get("IVP_EXACT_INDEX_LIMIT", 50_000)))
+    sparql_query_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_QUERY_URL") or None)
+    sparql_update_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_UPDATE_URL") or None)
     cors_origins: list[str] = field(default_factory=lambda: [o for o in os.environ.get("IVP_CORS_ORIGINS", "").split(",") if o])
 
     def __post_init__(self) -> None:

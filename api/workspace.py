@@ -16,6 +16,7 @@ from ingest.pipeline import doc_id_for, extract_file, file_sha256, iter_files
 from kg import state as st
 from kg.lineage import refresh_lineage
 from kg.mapping import document_triples
+from kg.remote import RemoteStore
 from kg.store import EmbeddedStore, StoreError
 from ontology.labels import LabelIndex, load_ontology_graph, ontology_files
 from ontology.vocab import ONTOLOGY_GRAPH, graph_iri
@@ -70,6 +71,12 @@ class Workspace:
         if self._encoder is None:
             self._encoder = make_encoder(self.settings.model)
         return self._encoder
+
+    def _remote(self) -> RemoteStore | None:
+        """A shared SPARQL graph server, when one is configured, holds the facts instead of the local store
+        (several replicas, one graph); passages and indexes stay in the local state either way."""
+        s = self.settings
+        return RemoteStore(s.sparql_query_url, s.sparql_update_url) if s.sparql_query_url else None
 
     def weights(self) -> Weights:
         s = self.settings
@@ -136,9 +143,11 @@ class Workspace:
                 progress: Progress | None) -> int:
         new = st.new_state_dir(self.data_dir)
         try:
-            if current is not None and (current / "store").exists():
-                EmbeddedStore(current / "store", read_only=True).backup(new / "store")
-            store = EmbeddedStore(new / "store")
+            store = self._remote()
+            if store is None:
+                if current is not None and (current / "store").exists():
+                    EmbeddedStore(current / "store", read_only=True).backup(new / "store")
+                store = EmbeddedStore(new / "store")
             if self._ontology_changed(manifest) or current is None:
                 from rdflib import Graph
 
@@ -193,7 +202,7 @@ class Workspace:
             raise StoreError(f"no data in {self.data_dir}: run `ivp ingest PATH` first")
         with self._lock:
             if self._reader is None or self._reader[0] != current.name:
-                store = EmbeddedStore(current / "store", read_only=True)
+                store = self._remote() or EmbeddedStore(current / "store", read_only=True)
                 try:
                     engine = SearchEngine(current, self.encoder, self.labels, self.weights())
                 except IndexMissing:

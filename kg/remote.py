@@ -25,6 +25,7 @@ class RemoteStore:
     """`query_url` answers SPARQL queries (union default graph), `update_url` takes SPARQL updates."""
 
     read_only = False
+    path = None  # no local files: SPARQL goes to the server itself
 
     def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 30.0):
         self.query_url, self.update_url, self.timeout = query_url, update_url, timeout
@@ -90,7 +91,18 @@ class RemoteStore:
         return ds
 
     def graph(self, graph_id: URIRef) -> Graph:
-        return self.dataset().graph(graph_id)
+        g = Graph()
+        g.parse(data=self.raw_construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_id}> {{ ?s ?p ?o }} }}"),
+                format="nt")
+        return g
+
+    def union_graph(self) -> Graph:
+        g = Graph()
+        g.parse(data=self.raw_construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"), format="nt")
+        return g
+
+    def raw_construct(self, sparql: str) -> str:
+        return self._post(self.query_url, sparql.encode(), "application/sparql-query", "application/n-triples").decode()
 
     def flush(self) -> None:
         pass

@@ -62,3 +62,25 @@ def test_same_ingest_same_answers(oxigraph_server, ingested, corpus_dir):
 
     remote.remove_graph(graph_iri(local.document_ids()[0]))
     assert len(remote.document_ids()) == len(local.document_ids()) - 1
+
+
+def test_workspace_on_a_shared_graph_server_answers_like_the_embedded_one(oxigraph_server, ingested, tmp_path):
+    """IVP_SPARQL_QUERY_URL/UPDATE_URL: the facts live on the server, passages and indexes stay local."""
+    from api.settings import Settings
+    from api.workspace import Workspace
+
+    RemoteStore(oxigraph_server + "/query", oxigraph_server + "/update").update("DROP ALL")
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir / "cache", data / "cache")  # vectors already encoded this session
+    ws = Workspace(Settings(data_dir=data, sparql_query_url=oxigraph_server + "/query",
+                            sparql_update_url=oxigraph_server + "/update"))
+    report = ws.ingest([ingested.settings.sample_corpus])
+    assert len(report.added) == 5 and not report.errors
+    assert not (next((data / "states").iterdir()) / "store").exists(), "no local graph store"
+    assert stats(ws.store()) == stats(ingested.store())
+    assert ws.compare("Tweestromenland", "De Waarden") == ingested.compare("Tweestromenland", "De Waarden")
+    strip = lambda acts: sorted((a["id"], a["status"], a["owner"], [f["id"] for f in a["follow_ups"]]) for a in acts)  # noqa: E731
+    assert strip(ws.actions()) == strip(ingested.actions())
+    q = "what are we doing on mensenhandel"
+    assert ws.search_json(q, 5) == ingested.search_json(q, 5)
+    assert ws.entity("partner/riec", 1)["neighbors"] == ingested.entity("partner/riec", 1)["neighbors"]

@@ -41,6 +41,8 @@ async def _answer(request: Request, query: str | None, ws: Workspace) -> Respons
     media = request.query_params.get("format") or request.headers.get("accept", "")
     s = ws.settings
     store_path = ws.store().path
+    if store_path is None:
+        raise HTTPException(501, "the graph lives on a shared SPARQL server: query that server's endpoint")
     try:
         body, ctype = await run_in_threadpool(RUNNER.run, store_path, query, form, s.sparql_max_results, media,
                                               s.sparql_timeout_s)
