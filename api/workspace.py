@@ -58,6 +58,7 @@ class Workspace:
         self._labels: LabelIndex | None = None
         self._reader: tuple[str, EmbeddedStore, SearchEngine | None] | None = None
         self._lock = threading.Lock()
+        self._derived: dict = {}
 
     # -- shared resources, created lazily (after any fork) ------------------------------------
     @property
@@ -220,15 +221,21 @@ class Workspace:
             SearchEngine(current, self.encoder, self.labels, self.weights())  # raises the precise IndexMissing
         return engine
 
+    def _per_state(self, key: tuple, build):
+        """Derived views (projection, actions, comparisons) are built once per active state."""
+        store = self.store()
+        state = self._reader[0]
+        if self._derived.get("state") != state:
+            self._derived = {"state": state}
+        if key not in self._derived:
+            self._derived[key] = build(store)
+        return self._derived[key]
+
     def projection(self):
-        """The networkx projection of the active state, built once per state."""
+        """The networkx projection of the active state."""
         from kg.projection import Projection
 
-        store = self.store()
-        key = self._reader[0]
-        if getattr(self, "_projection", None) is None or self._projection[0] != key:
-            self._projection = (key, Projection.build(store))
-        return self._projection[1]
+        return self._per_state(("projection",), Projection.build)
 
     # -- the product's questions, shared by the CLI and the HTTP API ---------------------------
     def filters(self, **values) -> Filters:
@@ -248,27 +255,16 @@ class Workspace:
         return entity_view(self.projection(), self.store(), full_iri(entity_id), depth)
 
     def compare(self, a: str, b: str) -> dict:
-        """Two basisteams side by side; computed once per state and pair."""
+        """Two basisteams side by side."""
         from kg.compare import compare
 
-        store = self.store()
-        key = (self._reader[0], a, b)
-        cache = getattr(self, "_compared", None)
-        if cache is None or next(iter(cache), (None,))[0] != key[0]:
-            cache = self._compared = {}
-        if key not in cache:
-            cache[key] = compare(store, self.labels, a, b)
-        return cache[key]
+        return self._per_state(("compare", a, b), lambda store: compare(store, self.labels, a, b))
 
     def actions(self) -> list[dict]:
-        """All actions of the active state with lineage and sources, built once per state."""
+        """All actions of the active state with lineage and sources."""
         from kg.actions import all_actions
 
-        store = self.store()
-        key = self._reader[0]
-        if getattr(self, "_actions", None) is None or self._actions[0] != key:
-            self._actions = (key, all_actions(store))
-        return self._actions[1]
+        return self._per_state(("actions",), all_actions)
 
     def manifest(self) -> dict:
         return st.read_manifest(st.current_state(self.data_dir))
