@@ -23,7 +23,7 @@ demo: install
 
 test: install
 	bash scripts/install-browser.sh
-	$(BIN)/python -m pytest -q
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -q  # the remote-store tests find the oxigraph server in the venv
 
 bench: install
 	$(BIN)/python bench/ingest.py

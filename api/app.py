@@ -3,35 +3,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import errors
+from . import docs, errors, headers
 from .deps import workspace
+from .limits import BodyLimit, route_limit
 from .routers import actions, compare, documents, entities, meta, search, sparql
 
 STATIC = Path(__file__).parent / "static"
-MAX_BODY = 50_000_000
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="ivp-kg", version="0.1.0", docs_url="/docs",
+    app = FastAPI(title="ivp-kg", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Knowledge graph and search over integral safety plans (IVP/UVP) of police basisteams.")
     errors.install(app)
+    headers.install(app)  # CSP, nosniff, frame-ancestors... on every response, 500s included
     for r in (search, entities, compare, documents, actions, meta, sparql):
         app.include_router(r.router)
+    docs.install(app)  # /docs: Swagger UI from a package, no CDN
     origins = workspace().settings.cors_origins
     if origins:  # CORS is off unless origins are configured
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        size = request.headers.get("content-length")
-        if size and size.isdigit() and int(size) > MAX_BODY:
-            return errors.error(413, f"request body too large (limit {MAX_BODY} bytes)")
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=route_limit(workspace().settings.max_upload_bytes))
 
     if STATIC.exists():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -16,7 +16,8 @@ from search.encoders import EncoderError
 from search.contract import FilterError
 from search.engine import IndexMissing, QueryError
 
-from .settings import Settings
+from .render import styled
+from kg.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True)
@@ -25,7 +26,7 @@ AsJson = typer.Option(False, "--json", help="machine-readable output")
 
 
 def _workspace(data_dir: Optional[Path]):
-    from .workspace import Workspace
+    from kg.workspace import Workspace
 
     settings = Settings()
     if data_dir is not None:
@@ -34,7 +35,7 @@ def _workspace(data_dir: Optional[Path]):
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(styled("[red]error:[/red] {}", message), highlight=False)
     raise typer.Exit(code)
 
 
@@ -44,8 +45,10 @@ def _print_json(data) -> None:
 
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .pdf .docx)"),
-           data_dir: Optional[Path] = DataDir, as_json: bool = AsJson) -> None:
-    """Ingest documents; unchanged files are skipped, changed ones replace exactly their own facts."""
+           data_dir: Optional[Path] = DataDir, as_json: bool = AsJson,
+           replace: bool = typer.Option(False, "--replace", help="let changed files replace the stored document "
+                                                                  "of the same name (otherwise they are refused)")) -> None:
+    """Ingest documents; unchanged files are skipped, changed ones replace their own facts with --replace."""
     ws = _workspace(data_dir)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeRemainingColumn(), console=err, transient=True, disable=as_json) as bar:
@@ -57,17 +60,21 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
             bar.update(tasks[stage], completed=done, total=total)
 
         try:
-            report = ws.ingest(paths, progress)
+            report = ws.ingest(paths, progress, replace=replace)
         except (StateError, StoreError, EncoderError) as exc:
             _fail(str(exc))
     for line in report.errors:
-        err.print(f"[red]error:[/red] {line}", highlight=False)
+        err.print(styled("[red]error:[/red] {}", line), highlight=False)
+    for doc_id in report.conflicts:
+        err.print(styled("[yellow]not replaced:[/yellow] {} is stored with other content; "
+                         "run again with --replace to replace it", doc_id), highlight=False)
     if as_json:
         _print_json(report.__dict__)
     else:
         err.print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-                  f"failed {len(report.errors)}; {report.encoded} passages encoded", highlight=False)
-    if report.errors:
+                  f"not replaced {len(report.conflicts)}, failed {len(report.errors)}; {report.encoded} passages encoded",
+                  highlight=False)
+    if report.errors or report.conflicts:
         raise typer.Exit(1)
 
 
@@ -83,7 +90,7 @@ def remove(doc: str = typer.Argument(..., help="document id (see `ivp stats` / `
         _fail(f"unknown document {doc!r}; known: {known}")
     except (StateError, StoreError) as exc:
         _fail(str(exc))
-    err.print(f"removed {doc}")
+    err.print(styled("removed {}", doc))
 
 
 @app.command()
@@ -93,30 +100,27 @@ def reindex(data_dir: Optional[Path] = DataDir) -> None:
         n = _workspace(data_dir).reindex()
     except (StateError, StoreError) as exc:
         _fail(str(exc))
-    err.print(f"indexes rebuilt ({n} passages encoded)")
+    err.print(styled("indexes rebuilt ({} passages encoded)", n))
 
 
 @app.command()
 def documents(data_dir: Optional[Path] = DataDir) -> None:
     """List the ingested documents."""
-    ws = _workspace(data_dir)
-    _print_json(ws.manifest().get("documents", {}) if not ws.is_empty() else {})
+    _print_json({d.pop("id"): d for d in _workspace(data_dir).documents()})
 
 
 @app.command()
 def stats(data_dir: Optional[Path] = DataDir, as_json: bool = AsJson) -> None:
     """Counts of documents, passages, triples and entities per type."""
-    from kg.queries import stats as graph_stats
-
     try:
-        data = graph_stats(_workspace(data_dir).store())
+        data = _workspace(data_dir).stats()
     except (StateError, StoreError) as exc:
         _fail(str(exc))
     if as_json:
         _print_json(data)
         return
-    err.print(f"documents {data['documents']}  passages {data['passages']}  triples {data['triples']}")
-    err.print("  ".join(f"{k} {v}" for k, v in data["entities"].items()))
+    err.print(styled("documents {}  passages {}  triples {}", data["documents"], data["passages"], data["triples"]))
+    err.print(styled("{}", "  ".join(f"{k} {v}" for k, v in data["entities"].items())))
 
 
 @app.command()
@@ -134,24 +138,20 @@ def entity(name: str, depth: int = typer.Option(1, "--depth", min=1, max=2), typ
     if as_json:
         _print_json(data)
         return
-    err.print(f"[bold]{data['label']}[/bold] ({data['type']}, {data['id']})")
+    err.print(styled("[bold]{}[/bold] ({}, {})", data["label"], data["type"], data["id"]))
     for n in data["neighbors"]:
         via = f" via {n['via']['label']}" if n["via"] else ""
-        err.print(f"  {'  ' * (n['depth'] - 1)}{n['relation']} -> {n['label']} ({n['type']}){via}", highlight=False)
+        err.print(styled("  {}{} -> {} ({}){}", "  " * (n["depth"] - 1), n["relation"], n["label"], n["type"], via),
+                  highlight=False)
 
 
 @app.command()
 def export(format: str = typer.Option("turtle", "--format", help="turtle | jsonld | graphml | trig | nquads"),
            output: Optional[Path] = typer.Option(None, "--output", "-o"), data_dir: Optional[Path] = DataDir) -> None:
     """Export the whole graph."""
-    from kg.export import FORMATS
-    from kg.export import export as do_export
-
-    if format not in FORMATS:
-        _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     try:
-        data = do_export(_workspace(data_dir).store(), format)
-    except (StateError, StoreError) as exc:
+        data = _workspace(data_dir).export(format)
+    except (FilterError, StateError, StoreError) as exc:
         _fail(str(exc))
     if output:
         output.write_bytes(data)
@@ -178,7 +178,7 @@ def search(query: str, k: int = typer.Option(10, "--k"), basisteam: Optional[str
         return
     for n, r in enumerate(data["results"], 1):
         cite = f"{r['document']['title']}" + (f", p. {r['page']}" if r["page"] else "") + f" — {r['section']}"
-        err.print(f"[bold]{n}.[/bold] [dim]{cite}[/dim]", highlight=False)
+        err.print(styled("[bold]{}.[/bold] [dim]{}[/dim]", n, cite), highlight=False)
         sys.stdout.write("   " + r["text"].replace("\n", " ")[:400] + "\n")
 
 
@@ -225,7 +225,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, data_dir:
 
     ws = _workspace(data_dir)
     if ws.is_empty():
-        err.print(f"empty data directory: ingesting the sample corpus from {ws.settings.sample_corpus}")
+        err.print(styled("empty data directory: ingesting the sample corpus from {}", ws.settings.sample_corpus))
         ws.ingest([ws.settings.sample_corpus])
     os.environ["IVP_DATA_DIR"] = str(ws.data_dir)
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
@@ -236,17 +236,14 @@ def actions(basisteam: Optional[str] = None, theme: Optional[str] = None, status
             cycle: Optional[str] = None, due_before: Optional[str] = typer.Option(None, "--due-before"),
             data_dir: Optional[Path] = DataDir, as_json: bool = AsJson) -> None:
     """Actions across plan cycles with timeline, derived status and lineage."""
-    from kg.actions import ActionFilterError, filter_actions, public
-
-    ws = _workspace(data_dir)
     try:
-        found = filter_actions(ws.actions(), basisteam, theme, status, cycle, due_before)
-    except ActionFilterError as exc:
+        found = _workspace(data_dir).find_actions(basisteam, theme, status, cycle, due_before)
+    except FilterError as exc:
         _fail(str(exc), 2)
     except (StateError, StoreError) as exc:
         _fail(str(exc))
     if as_json:
-        _print_json({"actions": [public(a) for a in found]})
+        _print_json({"actions": found})
         return
     for a in found:
         tl = a["timeline"]["text"] or "-"
@@ -268,7 +265,7 @@ def validate(data_dir: Optional[Path] = DataDir) -> None:
         _fail(str(exc))
     conforms, _, text = shacl(data, shacl_graph=shapes_graph(), inference="none", advanced=True)
     if conforms:
-        err.print(f"the graph conforms to its shapes ({len(data)} triples)")
+        err.print(styled("the graph conforms to its shapes ({} triples)", len(data)))
         return
     sys.stdout.write(text + "\n")
     raise typer.Exit(1)

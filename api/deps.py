@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from fastapi import Header, HTTPException
 
-from .settings import Settings
-from .workspace import Workspace
+from kg.settings import Settings
+from kg.workspace import Workspace
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def running_server(workers: int = 1):
     data_dir = Path(os.environ.get("IVP_BENCH_DATA_DIR") or tempfile.mkdtemp(prefix="ivp-bench-"))
     sys.path.insert(0, str(ROOT))
-    from api.settings import Settings
-    from api.workspace import Workspace
+    from kg.settings import Settings
+    from kg.workspace import Workspace
 
     ws = Workspace(Settings(data_dir=data_dir))
     if ws.is_empty():

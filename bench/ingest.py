@@ -15,8 +15,8 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE.parent))
 
-from api.settings import PROJECT_ROOT, Settings  # noqa: E402
-from api.workspace import Workspace  # noqa: E402
+from kg.settings import PROJECT_ROOT, Settings  # noqa: E402
+from kg.workspace import Workspace  # noqa: E402
 
 
 def main() -> None:

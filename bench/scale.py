@@ -21,8 +21,8 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE.parent))
 
-from api.settings import Settings  # noqa: E402
-from api.workspace import Workspace  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+from kg.workspace import Workspace  # noqa: E402
 from bench.synth import generate  # noqa: E402
 from kg.state import current_state  # noqa: E402
 

@@ -20,8 +20,8 @@ HERE = ROOT / "bench"
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]  # bench/http.py would shadow `http`
 sys.path.insert(0, str(ROOT))
 
-from api.settings import Settings  # noqa: E402
-from api.workspace import Workspace  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+from kg.workspace import Workspace  # noqa: E402
 from search.evaluate import evaluate, format_report, load_queries  # noqa: E402
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +23,18 @@ from .uvp import extract_uvp_actions
 SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 
 
-def doc_id_for(path: Path) -> str:
-    """Stable across re-ingests of the same file name, so a changed file replaces its own facts."""
-    return slug(Path(path).stem)
+def doc_id_for(path: Path | str) -> str:
+    """Stable across re-ingests of the same file name, so a changed file replaces its own facts.
+
+    A readable slug of the stem plus a short hash of the exact name (extension and case included, Unicode
+    normalised): `x.txt` and `x.TXT`, `report.pdf` and `report.txt`, and names that slug to nothing
+    (`план.txt`, `安全计划.txt`) get different ids instead of silently replacing each other.
+    """
+    name = unicodedata.normalize("NFC", Path(path).name)
+    stem = Path(name).stem
+    readable = slug(stem)[:60].strip("-") if any(c.isascii() and c.isalnum() for c in stem) else "document"
+    digest = hashlib.blake2s(name.encode("utf-8"), digest_size=4).hexdigest()
+    return f"{readable}-{digest}"
 
 
 def file_sha256(path: Path) -> str:

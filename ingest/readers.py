@@ -68,6 +68,9 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, len(text) // 50)
 
 
+PDF_MAX_CHARS = 20_000_000
+
+
 def _read_pdf(path: Path) -> RawDocument:
     try:
         from pypdf import PdfReader
@@ -91,13 +94,16 @@ def _read_pdf(path: Path) -> RawDocument:
     if n_pages == 0:
         raise IngestError(path, "corrupt PDF (no pages)")
     pages: list[Page] = []
-    failures = 0
+    failures = chars = 0
     for i in range(n_pages):
         try:
             text = reader.pages[i].extract_text() or ""
         except Exception:  # noqa: BLE001 - one broken page should not lose the others
             failures += 1
             text = ""
+        chars += len(text)
+        if chars > PDF_MAX_CHARS:  # pypdf caps each stream (75 MB); this caps the whole text we keep
+            raise IngestError(path, f"PDF text is larger than {PDF_MAX_CHARS} characters; split the document")
         pages.append(Page(i + 1, text.replace("\r\n", "\n").replace("\r", "\n")))
     if not any(p.text.strip() for p in pages):
         if failures == n_pages:
@@ -111,6 +117,7 @@ def _read_docx(path: Path) -> RawDocument:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
         raise IngestError(path, "DOCX support needs the 'python-docx' package") from None
+    _check_archive(path)
     try:
         document = docx.Document(str(path))
         lines = list(_docx_lines(document))
@@ -122,6 +129,33 @@ def _read_docx(path: Path) -> RawDocument:
     if not text.strip():
         raise IngestError(path, "no text found in DOCX")
     return RawDocument(path, "docx", [Page(None, text)])
+
+
+DOCX_MAX_MEMBERS = 5_000
+DOCX_MAX_UNPACKED = 200_000_000  # python-docx loads every part into memory, images included
+DOCX_MAX_RATIO = 200  # real XML compresses 5-20x; a bomb's parts compress thousands of times
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a zip bomb from its central directory, before any member is inflated.
+
+    The sizes declared there bound what `zipfile` will ever inflate (it stops at the declared size and
+    fails the CRC past it), so checking them is enough to cap memory.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise IngestError(path, "corrupt DOCX (not a valid zip archive)") from None
+    if len(members) > DOCX_MAX_MEMBERS:
+        raise IngestError(path, f"DOCX has {len(members)} parts (limit {DOCX_MAX_MEMBERS})")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > DOCX_MAX_UNPACKED:
+        raise IngestError(path, f"DOCX unpacks to {_mb(unpacked)} MB (limit {_mb(DOCX_MAX_UNPACKED)} MB)")
+    for m in members:
+        if m.file_size > 1_000_000 and m.file_size > DOCX_MAX_RATIO * max(m.compress_size, 1):
+            raise IngestError(path, f"DOCX part {m.filename!r} expands {m.file_size // max(m.compress_size, 1)} times "
+                                    "(a zip bomb?); refused")
 
 
 def _docx_lines(document) -> list[str]:

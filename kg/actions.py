@@ -3,22 +3,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from .projection import short_id
-from .store import EmbeddedStore
+from ontology.vocab import short_id
+from search.contract import FilterError
 
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-"""
+from .sparql import PREFIXES
+from .store import GraphStore
+
 STATUSES = ("afgerond", "loopt", "vertraagd", "niet_uitgevoerd", "vervallen", "overgeheveld")
 
 
-class ActionFilterError(ValueError):
-    """An unknown filter value; the message lists the valid ones."""
+class ActionFilterError(FilterError):
+    """An unknown filter value; the message lists the valid ones (a 400, like every filter error)."""
 
 
-def all_actions(store: EmbeddedStore) -> list[dict]:
-    q = P + """SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn ?theme
+def all_actions(store: GraphStore) -> list[dict]:
+    q = PREFIXES + """SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn ?theme
                       ?group ?ord ?owner WHERE {
       ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam/skos:prefLabel ?bt FILTER(lang(?bt) = "nl" || lang(?bt) = "")
       OPTIONAL { ?a ivp:cycle ?cycle } OPTIONAL { ?a ivp:timelineText ?tl } OPTIONAL { ?a ivp:timelineStart ?start }
@@ -47,14 +46,14 @@ def all_actions(store: EmbeddedStore) -> list[dict]:
             a["theme"] = a["theme"] or v("theme")
         if a["priority"] and v("prlabel") and v("prlabel") not in a["priority"]["labels"]:
             a["priority"]["labels"].append(v("prlabel"))
-    for r in store.raw_query(P + "SELECT ?a ?b ?c WHERE { ?a ivp:followUp ?b . OPTIONAL { ?e rdf:subject ?a ; "
+    for r in store.raw_query(PREFIXES + "SELECT ?a ?b ?c WHERE { ?a ivp:followUp ?b . OPTIONAL { ?e rdf:subject ?a ; "
                                  "rdf:object ?b ; ivp:confidence ?c } }"):
         a, b = r["a"].value, r["b"].value
         if a in out and b in out:
             conf = float(r["c"].value) if r["c"] is not None else None
             out[a]["follow_ups"].append({"id": short_id(b), "confidence": conf})
             out[b]["predecessors"].append({"id": short_id(a), "confidence": conf})
-    q = P + """SELECT ?a ?doc ?page ?text WHERE { ?a a ivp:Action ; prov:wasDerivedFrom ?p .
+    q = PREFIXES + """SELECT ?a ?doc ?page ?text WHERE { ?a a ivp:Action ; prov:wasDerivedFrom ?p .
                ?p ivp:text ?text ; dcterms:isPartOf/dcterms:title ?doc . OPTIONAL { ?p ivp:page ?page } }"""
     for r in store.raw_query(q):
         if r["a"].value in out:

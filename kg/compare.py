@@ -8,23 +8,21 @@ from __future__ import annotations
 
 from ontology.labels import LabelIndex
 
-from .projection import short_id
-from .store import EmbeddedStore
-
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+from ontology.vocab import short_id
+from .sparql import PREFIXES
+from .store import GraphStore
 
 
-def basisteams(store: EmbeddedStore) -> list[str]:
-    q = P + 'SELECT DISTINCT ?l WHERE { ?b a ivp:Basisteam ; skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }'
+
+def basisteams(store: GraphStore) -> list[str]:
+    q = PREFIXES + 'SELECT DISTINCT ?l WHERE { ?b a ivp:Basisteam ; skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }'
     return sorted(r["l"].value for r in store.raw_query(q))
 
 
-def side(store: EmbeddedStore, basisteam: str) -> dict[str, dict]:
+def side(store: GraphStore, basisteam: str) -> dict[str, dict]:
     """theme IRI -> what one basisteam does on it: priority wordings, actions, partners, instruments."""
     lit = basisteam.replace('"', "")
-    q = P + f"""SELECT ?t ?pr ?label ?n WHERE {{
+    q = PREFIXES + f"""SELECT ?t ?pr ?label ?n WHERE {{
       ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl . ?pr a ivp:Priority ; ivp:basisteam ?b ;
       ivp:theme ?t ; rdfs:label ?label ; ivp:number ?n }}"""
     themes: dict[str, dict] = {}
@@ -38,11 +36,11 @@ def side(store: EmbeddedStore, basisteam: str) -> dict[str, dict]:
     return themes
 
 
-def _covering_priority(store: EmbeddedStore, basisteam: str, theme_iris: set[str]) -> str | None:
+def _covering_priority(store: GraphStore, basisteam: str, theme_iris: set[str]) -> str | None:
     """The priority whose actions most often work on one of `theme_iris` (a theme held as a sub-theme)."""
     lit = basisteam.replace('"', "")
     values = " ".join(f"<{t}>" for t in sorted(theme_iris))
-    q = P + f"""SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?x {{ {values} }}
+    q = PREFIXES + f"""SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?x {{ {values} }}
       ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
       ?a a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?x ; ivp:priority ?pr . ?pr ivp:theme ?t }}
       GROUP BY ?t ORDER BY DESC(?n)"""
@@ -52,10 +50,10 @@ def _covering_priority(store: EmbeddedStore, basisteam: str, theme_iris: set[str
     return None
 
 
-def _enrich(store: EmbeddedStore, basisteam: str, theme_iris: set[str], entry: dict) -> None:
+def _enrich(store: GraphStore, basisteam: str, theme_iris: set[str], entry: dict) -> None:
     lit = basisteam.replace('"', "")
     values = " ".join(f"<{t}>" for t in sorted(theme_iris))
-    q = P + f"""SELECT DISTINCT ?kind ?x ?label WHERE {{ VALUES ?t {{ {values} }}
+    q = PREFIXES + f"""SELECT DISTINCT ?kind ?x ?label WHERE {{ VALUES ?t {{ {values} }}
       ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
       {{ ?x a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?t ; rdfs:label ?label BIND("actions" AS ?kind) }}
       UNION {{ GRAPH ?g {{ ?x ivp:worksOn ?t . ?d a ivp:Document ; ivp:basisteam ?b }}
@@ -69,7 +67,7 @@ def _enrich(store: EmbeddedStore, basisteam: str, theme_iris: set[str], entry: d
             entry[kind].append(item)
 
 
-def compare(store: EmbeddedStore, labels: LabelIndex, a: str, b: str) -> dict:
+def compare(store: GraphStore, labels: LabelIndex, a: str, b: str) -> dict:
     side_a, side_b = side(store, a), side(store, b)
 
     def family(t: str) -> set[str]:

@@ -8,7 +8,7 @@ import networkx as nx
 from ontology.vocab import ID, IVP
 
 from .projection import Projection
-from .store import EmbeddedStore
+from .store import GraphStore
 
 FORMATS = ("turtle", "jsonld", "graphml", "trig", "nquads")
 MEDIA_TYPES = {
@@ -17,7 +17,7 @@ MEDIA_TYPES = {
 }
 
 
-def export(store: EmbeddedStore, fmt: str, projection: Projection | None = None) -> bytes:
+def export(store: GraphStore, fmt: str, projection: Projection | None = None) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "graphml":

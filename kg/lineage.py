@@ -17,7 +17,8 @@ from rdflib.namespace import PROV, RDF, XSD
 
 from ontology.vocab import ID, IVP, LINEAGE_GRAPH, slug
 
-from .store import EmbeddedStore
+from .sparql import PREFIXES
+from .store import GraphStore
 
 _CARRIED = re.compile(r"(opgenomen in (het )?(nieuwe )?UVP|komt (ook )?terug in (het )?(nieuwe )?UVP|"
                       r"in het (nieuwe )?UVP 20\d\d-?\s*20\d\d|UVP 20\d\d-\s*20\d\d)", re.I)
@@ -28,8 +29,6 @@ _STOP = {"voor", "zijn", "wordt", "worden", "door", "deze", "naar", "over", "gem
          "beleid", "aanpak", "actualiseren", "opstellen", "mogelijkheden", "tussen", "basis", "niveau", "nederland"}
 _STOP_STEMS = {w[:6] for w in _STOP}
 
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#> """
 
 
 @dataclass
@@ -54,8 +53,8 @@ class Link:
     passages: list[str] = field(default_factory=list)  # the sentences of both actions: the evidence
 
 
-def read_actions(store: EmbeddedStore) -> list[ActionRow]:
-    q = P + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?p ?text WHERE {
+def read_actions(store: GraphStore) -> list[ActionRow]:
+    q = PREFIXES + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?p ?text WHERE {
       ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam ?bt ; ivp:cycle ?cycle .
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:priority ?pr }
       OPTIONAL { ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text } }"""
@@ -68,7 +67,7 @@ def read_actions(store: EmbeddedStore) -> list[ActionRow]:
                                   r["pr"].value if r["pr"] else None)
         if r["p"] is not None:
             rows[iri].passages.add(r["p"].value)
-    q = P + """SELECT ?a ?c WHERE { ?a a ivp:Action . { ?a ivp:theme ?c } UNION { ?a ivp:partner ?c }
+    q = PREFIXES + """SELECT ?a ?c WHERE { ?a a ivp:Action . { ?a ivp:theme ?c } UNION { ?a ivp:partner ?c }
                UNION { ?a ivp:instrument ?c } }"""
     for r in store.raw_query(q):
         if r["a"].value in rows:
@@ -157,7 +156,7 @@ def lineage_triples(links: list[Link]):
             yield ev, PROV.wasDerivedFrom, URIRef(p)
 
 
-def refresh_lineage(store: EmbeddedStore, embed: Callable[[list[str]], np.ndarray]) -> int:
+def refresh_lineage(store: GraphStore, embed: Callable[[list[str]], np.ndarray]) -> int:
     links = link_actions(read_actions(store), embed)
     store.replace_graph(LINEAGE_GRAPH, lineage_triples(links))
     return len(links)

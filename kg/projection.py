@@ -10,25 +10,13 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology.vocab import ID, TYPE_OF_CLASS
+from ontology.vocab import TYPE_OF_CLASS, full_iri, short_id
 
-from .store import EmbeddedStore
+from .sparql import PREFIXES
+from .store import GraphStore
 
-_PREFIXES = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-"""
 # Edges worth walking; evidence, provenance and per-passage links are not relations between entities.
 _SKIP = {"wasDerivedFrom", "type", "inScheme", "sameAs", "seeAlso", "plan"}
-
-
-def short_id(iri: str) -> str:
-    """'https://ivp-kg.nl/id/partner/riec' -> 'partner/riec' (what the API and CLI show)."""
-    return iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
-
-
-def full_iri(short: str) -> str:
-    return short if short.startswith("http") else str(ID) + short.lstrip("/")
 
 
 def local_name(iri: str) -> str:
@@ -40,14 +28,14 @@ class Projection:
     graph: nx.MultiDiGraph
 
     @classmethod
-    def build(cls, store: EmbeddedStore) -> "Projection":
+    def build(cls, store: GraphStore) -> "Projection":
         g = nx.MultiDiGraph()
         types = {str(c): t for c, t in TYPE_OF_CLASS.items()}
-        for r in store.raw_query(_PREFIXES + "SELECT DISTINCT ?s ?c WHERE { ?s a ?c }"):
+        for r in store.raw_query(PREFIXES + "SELECT DISTINCT ?s ?c WHERE { ?s a ?c }"):
             t = types.get(r["c"].value)
             if t:
                 g.add_node(r["s"].value, type=t, label=short_id(r["s"].value))
-        q = _PREFIXES + """SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }
+        q = PREFIXES + """SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }
             UNION { ?s rdfs:label ?l } }"""
         labelled: set[str] = set()
         for r in store.raw_query(q):
@@ -62,7 +50,7 @@ class Projection:
                 if not g.has_edge(s, o, key=rel):
                     g.add_edge(s, o, key=rel, relation=rel)
         # documents mention what their passages mention
-        q = _PREFIXES + "SELECT DISTINCT ?d ?e WHERE { ?p dcterms:isPartOf ?d ; ivp:mentions ?e }"
+        q = PREFIXES + "SELECT DISTINCT ?d ?e WHERE { ?p dcterms:isPartOf ?d ; ivp:mentions ?e }"
         for r in store.raw_query(q):
             d, e = r["d"].value, r["e"].value
             if d in g and e in g and not g.has_edge(d, e, key="mentions"):

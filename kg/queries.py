@@ -5,17 +5,16 @@ import re
 import unicodedata
 
 from ontology.labels import LabelIndex
-from ontology.vocab import TYPE_OF_CLASS
+from ontology.vocab import CLASS_OF_TYPE, TYPE_OF_CLASS, doc_iri, full_iri, graph_iri, short_id
+from search.contract import FilterError
 
-from .projection import Projection, full_iri, short_id
-from .store import EmbeddedStore
-
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-"""
+from .projection import Projection
+from .sparql import PREFIXES
+from .store import GraphStore
 
 
-def stats(store: EmbeddedStore) -> dict:
+
+def stats(store: GraphStore) -> dict:
     """The `ivp stats --json` contract."""
     counts = {t: 0 for t in TYPE_OF_CLASS.values()}
     q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c"
@@ -56,7 +55,7 @@ def find_entities(projection: Projection, labels: LabelIndex, name: str, type: s
     return out[:limit]
 
 
-def entity(projection: Projection, store: EmbeddedStore, iri: str, depth: int = 1, evidence: bool = True) -> dict | None:
+def entity(projection: Projection, store: GraphStore, iri: str, depth: int = 1, evidence: bool = True) -> dict | None:
     """The `ivp entity --json` / `GET /api/entities/{id}` shape."""
     node = projection.node(iri)
     if node is None:
@@ -70,9 +69,9 @@ def entity(projection: Projection, store: EmbeddedStore, iri: str, depth: int = 
     return {**node, "neighbors": neighbors}
 
 
-def _evidence_for(store: EmbeddedStore, iri: str) -> dict[tuple[str, str], list[dict]]:
+def _evidence_for(store: GraphStore, iri: str) -> dict[tuple[str, str], list[dict]]:
     """Sentences behind the edges of one entity, keyed by (entity, other end)."""
-    q = P + f"""SELECT ?s ?o ?sentence ?page ?title WHERE {{
+    q = PREFIXES + f"""SELECT ?s ?o ?sentence ?page ?title WHERE {{
       ?e a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ivp:sentence ?sentence ; prov:wasDerivedFrom ?p .
       ?p dcterms:isPartOf ?d . ?d dcterms:title ?title . OPTIONAL {{ ?e ivp:page ?page }}
       FILTER(?s = <{iri}> || ?o = <{iri}>) }}"""
@@ -94,3 +93,49 @@ def _fold(text: str) -> str:
 
 
 __all__ = ["stats", "find_entities", "entity", "short_id"]
+
+
+def document_facts(store: GraphStore, doc_id: str) -> dict:
+    """A document's sections in order, its priorities and actions, and the relations read from it."""
+    doc, graph = f"<{doc_iri(doc_id)}>", f"<{graph_iri(doc_id)}>"
+    sections: dict[str, int] = {}
+    for r in store.raw_query(PREFIXES + f"""SELECT ?sp ?o WHERE {{
+            ?p dcterms:isPartOf {doc} ; ivp:sectionPath ?sp ; ivp:ordinal ?o }} ORDER BY ?o"""):
+        sections.setdefault(r["sp"].value, int(r["o"].value))
+    facts: dict[str, list] = {"priorities": [], "actions": []}
+    for r in store.raw_query(PREFIXES + f"""SELECT ?x ?label ?kind WHERE {{ GRAPH {graph} {{
+            {{ ?x a ivp:Priority BIND("priorities" AS ?kind) }} UNION {{ ?x a ivp:Action BIND("actions" AS ?kind) }}
+            ?x rdfs:label ?label }} }}"""):
+        facts[r["kind"].value].append({"id": short_id(r["x"].value), "label": r["label"].value})
+    relations = [{"subject": short_id(r["s"].value), "relation": r["p"].value.rsplit("#", 1)[-1],
+                  "object": short_id(r["o"].value)}
+                 for r in store.raw_query(PREFIXES + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{
+                     ?s ?p ?o FILTER(?p IN (ivp:worksOn, ivp:appliesTo)) }} }}""")]
+    return {"sections": [s for s in sections if s], **facts, "relations": relations}
+
+
+def subgraph(projection: Projection, types: list[str], basisteam: str | None, limit: int) -> dict:
+    """Nodes and edges for the graph browser: optionally only some entity types and what lies within two
+    hops of one basisteam. Unknown types or basisteams raise FilterError with the valid ones."""
+    g = projection.graph
+    unknown = [t for t in types if t not in CLASS_OF_TYPE]
+    if unknown:
+        raise FilterError(f"unknown type {unknown[0]!r}; valid: {', '.join(sorted(CLASS_OF_TYPE))}")
+    keep = {n for n, d in g.nodes(data=True) if not types or d["type"] in types}
+    if basisteam:
+        teams = {d["label"].lower(): n for n, d in g.nodes(data=True) if d["type"] == "basisteam"}
+        if basisteam.lower() not in teams:
+            raise FilterError(f"unknown basisteam {basisteam!r}; valid: {', '.join(sorted(teams))}")
+        team = teams[basisteam.lower()]
+        keep &= {team} | {full_iri(n["id"]) for n in projection.neighbors(team, 2)}
+    nodes = [projection.node(n) for n in list(keep)[:limit]]
+    ids = {n["id"] for n in nodes}
+    edges = [{"source": short_id(s), "target": short_id(o), "relation": d["relation"]}
+             for s, o, d in g.edges(data=True) if short_id(s) in ids and short_id(o) in ids]
+    return {"nodes": nodes, "edges": edges}
+
+
+def entity_list(projection: Projection, type: str | None, limit: int) -> list[dict]:
+    """All entities (of one type), sorted by type and label."""
+    nodes = [projection.node(n) for n, d in projection.graph.nodes(data=True) if type is None or d["type"] == type]
+    return sorted(nodes, key=lambda n: (n["type"], n["label"].lower()))[:limit]

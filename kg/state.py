@@ -37,7 +37,7 @@ def current_state(data_dir: Path) -> Path | None:
     name = pointer.read_text(encoding="utf-8").strip()
     path = Path(data_dir) / "states" / name
     if not (path / MANIFEST).exists():
-        raise StateError(f"the active state {name} in {data_dir} is incomplete; run `ivp reindex` or re-ingest")
+        raise StateError(f"the active state {name} is incomplete; run `ivp reindex` or re-ingest")
     return path
 
 
@@ -55,7 +55,7 @@ def writer_lock(data_dir: Path):
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise StateError(f"another ingest is writing to {data_dir}; try again when it is done") from exc
+            raise StateError("another ingest is writing to the data directory; try again when it is done") from exc
         yield
 
 

@@ -51,3 +51,13 @@ def graph_iri(doc_id: str):
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 LINEAGE_GRAPH = ID["graph/lineage"]  # computed from all plans after each ingest
 DERIVED_GRAPHS = {ONTOLOGY_GRAPH, LINEAGE_GRAPH}
+
+
+def short_id(iri: str) -> str:
+    """'https://ivp-kg.nl/id/partner/riec' -> 'partner/riec' (what the API and CLI show)."""
+    return iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
+
+
+def full_iri(short: str) -> str:
+    """The inverse of `short_id`; full IRIs pass through."""
+    return short if short.startswith("http") else str(ID) + short.lstrip("/")

@@ -62,6 +62,6 @@ def hit_json(hit: Hit, labels: LabelIndex) -> dict:
 
 
 def _short(iri: str) -> str:
-    from kg.projection import short_id
+    from ontology.vocab import short_id
 
     return short_id(iri)

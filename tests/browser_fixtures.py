@@ -17,6 +17,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def require_browser() -> None:
+    """Called at the top of a browser test module: skip it where Chromium or Playwright is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped",
+                    allow_module_level=True)
+    pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+
+
 @pytest.fixture(scope="module")
 def live_server(server) -> str:
     """Base URL of the real app under uvicorn serving the ingested sample corpus (shared with the API tests)."""

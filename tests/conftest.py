@@ -22,8 +22,8 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def ingested(tmp_path_factory):
     """A Workspace with the five sample documents ingested (real model, real store)."""
-    from api.settings import Settings
-    from api.workspace import Workspace
+    from kg.settings import Settings
+    from kg.workspace import Workspace
 
     data_dir = tmp_path_factory.mktemp("data")
     ws = Workspace(Settings(data_dir=data_dir))

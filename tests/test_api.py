@@ -2,6 +2,8 @@
 import httpx
 import pytest
 
+from ingest.pipeline import doc_id_for
+
 pytestmark = pytest.mark.slow
 
 
@@ -90,7 +92,7 @@ def test_writes_are_refused_without_the_token(server):
     assert r.status_code == 401
     r = httpx.post(server + "/api/documents", files=files, headers={"Authorization": "Bearer wrong"}, timeout=30)
     assert r.status_code == 401
-    assert httpx.delete(server + "/api/documents/000-f6ee76c67c861ee2", timeout=30).status_code == 401
+    assert httpx.delete(server + "/api/documents/" + doc_id_for("000_f6ee76c67c861ee2.txt"), timeout=30).status_code == 401
     assert len(get(server, "/api/documents").json()["documents"]) == 5
 
 

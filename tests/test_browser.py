@@ -12,12 +12,9 @@ import time
 import httpx
 import pytest
 
-from tests.browser_fixtures import CHROMIUM, browser, live_server, page, screenshot  # noqa: F401  (fixtures)
+from tests.browser_fixtures import browser, live_server, page, require_browser, screenshot  # noqa: F401  (fixtures)
 
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped",
-                allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+require_browser()
 
 from playwright.sync_api import expect  # noqa: E402
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from api.settings import Settings
-from api.workspace import Workspace
+from kg.settings import Settings
+from kg.workspace import Workspace
+from ingest.pipeline import doc_id_for
 from kg.queries import stats
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,7 @@ def test_kill_9_mid_ingest_keeps_the_previous_state(tmp_path: Path, corpus_dir: 
 
     after = Workspace(Settings(data_dir=data))
     docs_after = set(after.manifest()["documents"])
-    assert docs_after in (docs_before, docs_before | {p.stem.replace("_", "-") for p in corpus_dir.glob("*.txt")})
+    assert docs_after in (docs_before, docs_before | {doc_id_for(p) for p in corpus_dir.glob("*.txt")})
     store_docs = set(after.store().document_ids())
     assert store_docs == docs_after, "graph and manifest agree"
     assert after.engine().search("veiligheid", 3), "the search index of the active state loads"
@@ -82,4 +83,4 @@ def test_a_write_error_mid_commit_loses_nothing(tmp_path: Path, ingested, corpus
     monkeypatch.undo()
     fresh = Workspace(Settings(data_dir=data))
     assert len(fresh.manifest()["documents"]) == 5 and fresh.search_json("cameratoezicht", 3)["results"]
-    assert fresh.ingest([docs]).added == ["nieuw"]
+    assert fresh.ingest([docs]).added == [doc_id_for("nieuw.txt")]

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 
-from api.settings import Settings
-from api.workspace import Workspace
+from kg.settings import Settings
+from kg.workspace import Workspace
+from ingest.pipeline import doc_id_for
 from kg.queries import stats
 from ontology.labels import shapes_graph
 
@@ -122,16 +123,28 @@ def test_a_changed_document_replaces_only_its_own_facts(tmp_path: Path, ingested
     ws = Workspace(Settings(data_dir=data))
     graph_of = lambda w, d: sorted(map(tuple, w.store().graph(  # noqa: E731
         __import__("ontology.vocab", fromlist=["graph_iri"]).graph_iri(d))))
-    other_before = graph_of(ws, "001-b043079d1ff82c70")
+    other_before = graph_of(ws, doc_id_for("001_b043079d1ff82c70.txt"))
     f = docs / "004_69a24c394fc29e3e.txt"
     f.write_text(f.read_text(encoding="utf-8").replace("Prioriteit 3: Drugs", "Prioriteit 3: Drugs en alcohol"),
                  encoding="utf-8")
-    report = ws.ingest([docs])
-    assert report.updated == ["004-69a24c394fc29e3e"] and len(report.unchanged) == 4
+    report = ws.ingest([docs], replace=True)
+    assert report.updated == [doc_id_for(f)] and len(report.unchanged) == 4
     ws2 = Workspace(Settings(data_dir=data))
-    assert graph_of(ws2, "001-b043079d1ff82c70") == other_before
+    assert graph_of(ws2, doc_id_for("001_b043079d1ff82c70.txt")) == other_before
     labels = {r["l"].value for r in rows(ws2, 'SELECT ?l WHERE { ?p a ivp:Priority ; rdfs:label ?l }')}
     assert "Drugs en alcohol" in labels and "Drugs" not in labels
+
+
+def test_cli_replaces_a_changed_file_only_with_replace(tmp_path: Path, ingested, corpus_dir: Path):
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    f = tmp_path / "003_6968395b55b7840d.txt"
+    f.write_text((corpus_dir / f.name).read_text(encoding="utf-8") + "\n\nExtra alinea over buurtpreventie.\n",
+                 encoding="utf-8")
+    refused = _cli(data, "ingest", str(f))
+    assert refused.returncode == 1 and "--replace" in refused.stderr and "not replaced 1" in refused.stderr
+    done = _cli(data, "ingest", str(f), "--replace")
+    assert done.returncode == 0 and "updated 1" in done.stderr, done.stderr
 
 
 def test_cli_stats_entity_and_export(ingested):
@@ -151,7 +164,7 @@ def test_cli_stats_entity_and_export(ingested):
 def test_remove_deletes_exactly_one_document(tmp_path: Path, ingested):
     data = tmp_path / "data"
     shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
-    r = _cli(data, "remove", "003-6968395b55b7840d")
+    r = _cli(data, "remove", doc_id_for("003_6968395b55b7840d.txt"))
     assert r.returncode == 0, r.stderr
     ws = Workspace(Settings(data_dir=data))
     assert sorted(ws.store().document_ids()) == sorted(k for k in ingested.manifest()["documents"] if k[:3] != "003")
@@ -179,5 +192,5 @@ def test_bad_files_get_one_line_errors_and_the_rest_is_ingested(tmp_path: Path, 
         assert any(name in line for line in errors), (name, r.stderr)
     assert "Traceback" not in r.stderr
     ws = Workspace(Settings(data_dir=data))
-    assert "goed" in ws.manifest()["documents"] and len(ws.manifest()["documents"]) == 6
+    assert doc_id_for("goed.md") in ws.manifest()["documents"] and len(ws.manifest()["documents"]) == 6
     assert ws.store().triple_count() > before

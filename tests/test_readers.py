@@ -172,6 +172,36 @@ def test_corrupt_docx(tmp_path):
     assert "corrupt DOCX" in _reason(q)
 
 
+def test_docx_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    """A real DOCX whose document part is replaced by 40 MB of zeros (about 40 kB packed)."""
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Gewone tekst.")
+    plain = tmp_path / "plain.docx"
+    d.save(plain)
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item) if item.filename != "word/document.xml" else b"\0" * 40_000_000
+            dst.writestr(item.filename, data)
+    assert bomb.stat().st_size < 1_000_000
+    assert "zip bomb" in _reason(bomb)  # the central-directory check, which runs before python-docx inflates
+    assert read_file(plain).pages[0].text.strip() == "Gewone tekst."
+
+
+def test_docx_with_too_many_parts_is_refused(tmp_path):
+    import zipfile
+
+    p = tmp_path / "veel.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        for i in range(5_001):
+            z.writestr(f"word/media/x{i}.bin", b"")
+    assert "parts" in _reason(p)
+
+
 # --- anything at all ---------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from kg.queries import stats
 from kg.remote import RemoteStore
 from ontology.labels import load_ontology_graph
 from ontology.vocab import ONTOLOGY_GRAPH, graph_iri
-from search.answer import actions_about
+from kg.answer import actions_about
 
 pytestmark = pytest.mark.slow
 
@@ -66,8 +66,8 @@ def test_same_ingest_same_answers(oxigraph_server, ingested, corpus_dir):
 
 def test_workspace_on_a_shared_graph_server_answers_like_the_embedded_one(oxigraph_server, ingested, tmp_path):
     """IVP_SPARQL_QUERY_URL/UPDATE_URL: the facts live on the server, passages and indexes stay local."""
-    from api.settings import Settings
-    from api.workspace import Workspace
+    from kg.settings import Settings
+    from kg.workspace import Workspace
 
     RemoteStore(oxigraph_server + "/query", oxigraph_server + "/update").update("DROP ALL")
     data = tmp_path / "data"

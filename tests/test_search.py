@@ -5,8 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from api.settings import Settings
-from api.workspace import Workspace
+from kg.settings import Settings
+from kg.workspace import Workspace
+from ingest.pipeline import doc_id_for
 from search.contract import FilterError
 from search.encoders import SentenceTransformerEncoder, make_encoder
 from search.engine import IndexMissing, QueryError, validate_query
@@ -111,8 +112,9 @@ def test_only_new_or_changed_passages_are_encoded(ingested, tmp_path: Path, corp
     assert ws.ingest([docs]).encoded == 0, "cached vectors are reused"
     f = docs / "003_6968395b55b7840d.txt"
     f.write_text(f.read_text(encoding="utf-8") + "\n\nNieuwe alinea over cameratoezicht in de wijk.\n", encoding="utf-8")
-    r = ws.ingest([docs])
-    assert r.updated == ["003-6968395b55b7840d"] and 1 <= r.encoded <= 3
+    assert ws.ingest([docs]).conflicts == [doc_id_for(f)], "a changed file replaces only when asked"
+    r = ws.ingest([docs], replace=True)
+    assert r.updated == [doc_id_for(f)] and 1 <= r.encoded <= 3
     r = ws.ingest([docs])
     assert r.unchanged and not r.changed and r.encoded == 0
 

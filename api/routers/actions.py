@@ -1,44 +1,52 @@
 """Actions across plan cycles: filters, one action with its lineage, status counts per priority."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from typing import Any
 
-from kg.actions import ActionFilterError, filter_actions, public, summary as status_summary
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from kg.actions import STATUSES
+from kg.workspace import Workspace
 
 from ..deps import workspace
-from ..workspace import Workspace
+from ..schemas import ActionDetail, ActionList, ActionSummary, errors
 
 router = APIRouter(prefix="/api/actions", tags=["actions"])
 
 
-@router.get("")
-def actions(basisteam: str | None = None, theme: str | None = None, status: str | None = None,
-            cycle: str | None = None, due_before: str | None = None, ws: Workspace = Depends(workspace)) -> dict:
-    try:
-        found = filter_actions(ws.actions(), basisteam, theme, status, cycle, due_before)
-    except ActionFilterError as exc:
-        raise HTTPException(400, str(exc)) from None
-    return {"actions": [public(a) for a in found]}
+def _team() -> Any:
+    """The `basisteam` filter; a fresh Query per route (FastAPI keeps state on the object)."""
+    return Query(None, description="Only this basisteam; 400 for one without actions (the message lists them).")
 
 
-@router.get("/summary")
-def summary(basisteam: str | None = None, cycle: str | None = None, ws: Workspace = Depends(workspace)) -> dict:
-    try:
-        found = filter_actions(ws.actions(), basisteam, None, None, cycle, None)
-    except ActionFilterError as exc:
-        raise HTTPException(400, str(exc)) from None
-    return {"summary": status_summary(found)}
+def _cycle() -> Any:
+    """The `cycle` filter; a fresh Query per route."""
+    return Query(None, description="Only this plan cycle, e.g. '2023-2024'; 400 for an unknown one.")
 
 
-@router.get("/{action_id:path}")
+@router.get("", response_model=ActionList, responses=errors(400, 422, 503))
+def actions(basisteam: str | None = _team(),
+            theme: str | None = Query(None, description="Only actions on this theme (its label); 400 for a theme "
+                                                        "no action works on."),
+            status: str | None = Query(None, description="Only actions evaluated with this status.",
+                                       json_schema_extra={"enum": list(STATUSES)}),
+            cycle: str | None = _cycle(),
+            due_before: str | None = Query(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                           json_schema_extra={"format": "date"},
+                                           description="Only actions planned to end before this date (YYYY-MM-DD); "
+                                                       "400 for an impossible date such as 2025-02-30."),
+            ws: Workspace = Depends(workspace)) -> dict:
+    return {"actions": ws.find_actions(basisteam, theme, status, cycle, due_before)}
+
+
+@router.get("/summary", response_model=ActionSummary, responses=errors(400, 422, 503))
+def summary(basisteam: str | None = _team(), cycle: str | None = _cycle(), ws: Workspace = Depends(workspace)) -> dict:
+    return {"summary": ws.action_summary(basisteam, cycle)}
+
+
+@router.get("/{action_id:path}", response_model=ActionDetail, responses=errors(404, 422, 503))
 def action(action_id: str, ws: Workspace = Depends(workspace)) -> dict:
-    every = {a["id"]: a for a in ws.actions()}
-    a = every.get(action_id) or every.get(f"action/{action_id}")
-    if a is None:
+    found = ws.action(action_id)
+    if found is None:
         raise HTTPException(404, f"no action with id {action_id!r}")
-    out = public(a)
-    out["follow_ups"] = [{**l, "title": every[l["id"]]["title"], "cycle": every[l["id"]]["cycle"]}
-                         for l in a["follow_ups"] if l["id"] in every]
-    out["predecessors"] = [{**l, "title": every[l["id"]]["title"], "cycle": every[l["id"]]["cycle"]}
-                           for l in a["predecessors"] if l["id"] in every]
-    return out
+    return found

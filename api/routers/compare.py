@@ -1,22 +1,19 @@
 """Two basisteams side by side."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, Query
 
-from kg.compare import basisteams
+
+from kg.workspace import Workspace
 
 from ..deps import workspace
-from ..workspace import Workspace
+from ..schemas import CompareResponse, errors
 
 router = APIRouter(prefix="/api", tags=["compare"])
+_TEAM = "A basisteam's name, case-insensitive; 400 for one not in the graph (the message lists them)."
 
 
-@router.get("/compare")
-def compare(a: str = "Tweestromenland", b: str = "De Waarden", ws: Workspace = Depends(workspace)) -> dict:
-    store = ws.store()
-    valid = basisteams(store)
-    canon = {v.lower(): v for v in valid}
-    for name in (a, b):
-        if name.lower() not in canon:
-            raise HTTPException(400, f"unknown basisteam {name!r}; valid: {', '.join(valid)}")
-    return ws.compare(canon[a.lower()], canon[b.lower()])
+@router.get("/compare", response_model=CompareResponse, responses=errors(400, 422, 503))
+def compare(a: str = Query("Tweestromenland", description=_TEAM), b: str = Query("De Waarden", description=_TEAM),
+            ws: Workspace = Depends(workspace)) -> dict:
+    return ws.compare(a, b)

@@ -1,79 +1,85 @@
 """Documents: list, detail, upload and delete (writes only with the server's bearer token)."""
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, File, HTTPException, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from ingest.pipeline import SUPPORTED
-from kg.projection import short_id
+from kg.workspace import Workspace
 
 from ..deps import require_token, workspace
-from ..workspace import Workspace
+from ..schemas import (UPLOAD_OPENAPI, UPLOAD_RESPONSES, DeleteResult, DocumentDetail, DocumentList, UploadResult,
+                       errors)
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 SNIFF = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/> """
 
 
-@router.get("")
+@router.get("", response_model=DocumentList, responses=errors(503))
 def list_documents(ws: Workspace = Depends(workspace)) -> dict:
-    docs = ws.manifest().get("documents", {})
-    return {"documents": [{"id": k, **v} for k, v in sorted(docs.items())]}
+    return {"documents": ws.documents()}
 
 
-@router.get("/{doc_id}")
+@router.get("/{doc_id}", response_model=DocumentDetail, responses=errors(404, 422, 503))
 def document(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
-    docs = ws.manifest().get("documents", {})
-    if doc_id not in docs:
+    found = ws.document(doc_id)
+    if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
-    store = ws.store()
-    doc = f"<https://ivp-kg.nl/id/doc/{doc_id}>"
-    sections: dict[str, int] = {}
-    for r in store.raw_query(P + f"SELECT ?sp ?o WHERE {{ ?p dcterms:isPartOf {doc} ; ivp:sectionPath ?sp ; ivp:ordinal ?o }} ORDER BY ?o"):
-        sections.setdefault(r["sp"].value, int(r["o"].value))
-    facts: dict[str, list] = {"priorities": [], "actions": []}
-    for r in store.raw_query(P + f"""SELECT ?x ?label ?kind WHERE {{ GRAPH <https://ivp-kg.nl/id/graph/{doc_id}> {{
-        {{ ?x a ivp:Priority BIND("priorities" AS ?kind) }} UNION {{ ?x a ivp:Action BIND("actions" AS ?kind) }}
-        ?x rdfs:label ?label }} }}"""):
-        facts[r["kind"].value].append({"id": short_id(r["x"].value), "label": r["label"].value})
-    relations = []
-    for r in store.raw_query(P + f"""SELECT ?s ?p ?o WHERE {{ GRAPH <https://ivp-kg.nl/id/graph/{doc_id}> {{
-        ?s ?p ?o FILTER(?p IN (ivp:worksOn, ivp:appliesTo)) }} }}"""):
-        relations.append({"subject": short_id(r["s"].value), "relation": r["p"].value.rsplit("#", 1)[-1],
-                          "object": short_id(r["o"].value)})
-    return {"id": doc_id, **docs[doc_id], "status": "ingested", "sections": [s for s in sections if s],
-            **facts, "relations": relations}
+    return found
 
 
-@router.post("", status_code=201, dependencies=[Depends(require_token)])
-async def upload(file: UploadFile = File(...), ws: Workspace = Depends(workspace)) -> dict:
-    suffix = Path(file.filename or "").suffix.lower()
-    if suffix not in SUPPORTED:
-        raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}")
-    limit = ws.settings.max_upload_bytes
-    data = await file.read(limit + 1)
+@router.post("", status_code=201, response_model=UploadResult, responses=UPLOAD_RESPONSES,
+             openapi_extra=UPLOAD_OPENAPI, dependencies=[Depends(require_token)])
+async def upload(request: Request, response: Response, replace: bool = False,
+                 ws: Workspace = Depends(workspace)) -> dict:
+    """Ingest one uploaded file (multipart field `file`).
+
+    The body is not a declared parameter, so the token is checked before a byte of it is read; the
+    body-limit middleware bounds what is streamed. A file whose name matches a stored document with other
+    content replaces it only with `replace=true` (409 otherwise).
+    """
+    async with request.form(max_files=1, max_fields=4) as form:
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise HTTPException(400, "expected a multipart/form-data body with the document in the field 'file'")
+        name = client_file_name(file.filename)
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUPPORTED:
+            raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}")
+        limit = ws.settings.max_upload_bytes
+        data = await file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"file too large: the limit is {limit} bytes")
     if suffix in SNIFF and not data.startswith(SNIFF[suffix]):
         raise HTTPException(415, f"the content is not a {suffix} file")
-    # The client's file name never reaches the disk as a path: only a slug of its stem is kept.
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(file.filename or "upload").stem.lower()).strip("-")[:80] or "upload"
     with tempfile.TemporaryDirectory(prefix="ivp-upload-") as tmp:
-        path = Path(tmp) / f"{stem}{suffix}"
+        path = Path(tmp) / name  # a bare file name: the client's name never becomes a path elsewhere
         path.write_bytes(data)
-        report = await run_in_threadpool(ws.ingest, [path])
+        report = await run_in_threadpool(ws.ingest, [path], None, replace)
     if report.errors:
         raise HTTPException(400, "; ".join(report.errors))
+    if report.conflicts:
+        raise HTTPException(409, f"a document named {name!r} exists with other content (id {report.conflicts[0]}); "
+                                 "send replace=true to replace it")
     doc_id = (report.added + report.updated + report.unchanged)[0]
+    if not report.added:
+        response.status_code = 200
     return {"id": doc_id, "added": bool(report.added), "updated": bool(report.updated), "unchanged": bool(report.unchanged)}
 
 
-@router.delete("/{doc_id}", dependencies=[Depends(require_token)])
+def client_file_name(filename: str | None) -> str:
+    """The last component of the client's file name, without control characters; never '', '.' or '..'."""
+    raw = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in raw if c.isprintable()).strip()[:200]
+    return name if name.strip(".") else "upload" + Path(raw).suffix.lower()
+
+
+@router.delete("/{doc_id}", response_model=DeleteResult, responses=errors(401, 403, 404, 422, 503),
+               dependencies=[Depends(require_token)])
 async def delete(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
     try:
         await run_in_threadpool(ws.remove, doc_id)

@@ -1,34 +1,33 @@
 """Health and exports."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from kg.export import FORMATS, MEDIA_TYPES, export as export_graph
+from kg.export import FORMATS, MEDIA_TYPES
+from kg.workspace import Workspace
 
 from ..deps import workspace
-from ..workspace import Workspace
+from ..schemas import EXPORT_RESPONSES, Health, Stats, errors
 
 router = APIRouter(prefix="/api", tags=["meta"])
 
 
-@router.get("/health")
+@router.get("/health", response_model=Health, responses=errors(503))
 def health(ws: Workspace = Depends(workspace)) -> dict:
     if ws.is_empty():
-        return {"status": "empty", "documents": 0}
+        return {"status": "empty", "documents": 0, "search": False}
     return {"status": "ok", "documents": len(ws.manifest().get("documents", {})), "search": ws.reader()[1] is not None}
 
 
-@router.get("/stats")
+@router.get("/stats", response_model=Stats, responses=errors(503))
 def stats(ws: Workspace = Depends(workspace)) -> dict:
-    from kg.queries import stats as graph_stats
-
-    return graph_stats(ws.store())
+    return ws.stats()
 
 
-@router.get("/export")
-def export(format: str = "turtle", ws: Workspace = Depends(workspace)) -> Response:
-    if format not in FORMATS:
-        raise HTTPException(400, f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
-    return Response(export_graph(ws.store(), format, ws.projection() if format == "graphml" else None),
-                    media_type=MEDIA_TYPES[format])
+@router.get("/export", response_class=Response, responses={**EXPORT_RESPONSES, **errors(400, 422, 503)})
+def export(format: str = Query("turtle", description="turtle, jsonld, graphml (for graph tools), trig or nquads "
+                                                     "(with the named graph of each document); 400 otherwise.",
+                               json_schema_extra={"enum": list(FORMATS)}),
+           ws: Workspace = Depends(workspace)) -> Response:
+    return Response(ws.export(format), media_type=MEDIA_TYPES[format])

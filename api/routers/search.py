@@ -1,31 +1,53 @@
 """Search and grouped answers."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Query
 
+from search.contract import KINDS
+from kg.workspace import Workspace
+
 from ..deps import workspace
-from ..workspace import Workspace
+from ..schemas import AnswerResponse, FilterValues, SearchResponse, errors
 
 router = APIRouter(prefix="/api", tags=["search"])
+# Some text besides white space, and no control characters (tab, newline and carriage return are text):
+# the engine refuses the rest, and the schema says so, so generated clients and fuzzers know it up front.
+_TEXT = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+QUERY_PATTERN = rf"^{_TEXT}*[^\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f]{_TEXT}*$"
+_DATA_FILTER = " Must be one of the values `/api/filters` lists for the ingested documents (400 otherwise)."
 
 
-@router.get("/search")
-def search(q: str = Query(..., max_length=2000), k: int = Query(10, ge=1, le=100), basisteam: str | None = None,
-           theme: str | None = None, kind: str | None = None, year: int | None = Query(None, ge=1900, le=2100),
-           document: str | None = None, ws: Workspace = Depends(workspace)) -> dict:
+def question(description: str) -> Any:
+    """The free-text `q` parameter of /api/search and /api/ask."""
+    return Query(..., min_length=1, max_length=2000, pattern=QUERY_PATTERN, description=description)
+
+
+@router.get("/search", response_model=SearchResponse, responses=errors(400, 422, 503))
+def search(q: str = question("Words or a question, Dutch or English."),
+           k: int = Query(10, ge=1, le=100, description="How many passages to return."),
+           basisteam: str | None = Query(None, description="Only this basisteam's documents." + _DATA_FILTER),
+           theme: str | None = Query(None, description="Only passages about this theme (a label, e.g. 'drugs'); "
+                                                       "400 for an unknown theme."),
+           kind: str | None = Query(None, description="Only documents of this kind." + _DATA_FILTER,
+                                    json_schema_extra={"enum": list(KINDS)}),
+           year: int | None = Query(None, ge=1900, le=2100,
+                                    description="Only documents whose period covers this year." + _DATA_FILTER),
+           document: str | None = Query(None, description="Only this document (its id)." + _DATA_FILTER),
+           ws: Workspace = Depends(workspace)) -> dict:
     filters = ws.filters(basisteam=basisteam, theme=theme, kind=kind, year=year, document=document)
     return ws.search_json(q, k, filters)
 
 
-@router.get("/ask")
-def ask(q: str = Query(..., max_length=2000), basisteam: str | None = None, ws: Workspace = Depends(workspace)) -> dict:
+@router.get("/ask", response_model=AnswerResponse, responses=errors(400, 422, 503))
+def ask(q: str = question("A question, Dutch or English."),
+        basisteam: str | None = Query(None, description="Only this basisteam." + _DATA_FILTER),
+        ws: Workspace = Depends(workspace)) -> dict:
     return ws.answer(q, ws.filters(basisteam=basisteam))
 
 
-@router.get("/filters")
+@router.get("/filters", response_model=FilterValues, responses=errors(503))
 def filters(ws: Workspace = Depends(workspace)) -> dict:
     """Valid filter values, for forms."""
-    values = ws.engine().values()
-    values["theme"] = sorted(({"id": c.iri.rsplit("/id/", 1)[-1], "label": c.label} for c in ws.labels.concepts("theme")),
-                             key=lambda t: t["label"])
-    return values
+    return ws.filter_values()

@@ -10,6 +10,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "class") el.className = value;
     else if (key === "text") el.textContent = String(value);
+    // Through the CSSOM, not a style attribute: the Content-Security-Policy refuses inline style attributes.
+    else if (key === "style") el.style.cssText = String(value);
     else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2).toLowerCase(), value);
     else if (value === true) el.setAttribute(key, "");
     else el.setAttribute(key, String(value));

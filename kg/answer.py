@@ -2,21 +2,17 @@
 cited. Not generated prose: every line is an action, priority or passage with its source."""
 from __future__ import annotations
 
-from kg.projection import short_id
-from kg.store import EmbeddedStore
 from ontology.labels import LabelIndex
+from ontology.vocab import short_id
+from search.contract import hit_json
+from search.engine import Filters, SearchEngine
+from search.grounding import ground
 
-from .contract import hit_json
-from .engine import Filters, SearchEngine
-from .grounding import ground
-
-P = """PREFIX ivp: <https://ivp-kg.nl/def#> PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+from .sparql import PREFIXES
+from .store import GraphStore
 
 
-def answer(engine: SearchEngine, store: EmbeddedStore, labels: LabelIndex, question: str,
+def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question: str,
            filters: Filters | None = None, k: int = 8, max_actions: int = 12) -> dict:
     g = ground(question, labels)
     hits = engine.search(question, k, filters, grounding=g)
@@ -42,10 +38,10 @@ def answer(engine: SearchEngine, store: EmbeddedStore, labels: LabelIndex, quest
     }
 
 
-def actions_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
+def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
     values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = P + f"""SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel ?owner WHERE {{
+    q = PREFIXES + f"""SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel ?owner WHERE {{
       VALUES ?c {{ {values} }}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam/skos:prefLabel ?bt ; ivp:plan/dcterms:title ?doc .
       {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
@@ -77,11 +73,11 @@ def actions_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
     return sorted(out.values(), key=lambda a: (a["basisteam"] or "", -(int((a["cycle"] or "0")[:4] or 0)), a["id"]))
 
 
-def _add_links(store: EmbeddedStore, actions: dict[str, dict]) -> None:
+def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
     if not actions:
         return
     values = " ".join(f"<{a}>" for a in actions)
-    q = P + f"""SELECT ?a ?rel ?label WHERE {{ VALUES ?a {{ {values} }}
+    q = PREFIXES + f"""SELECT ?a ?rel ?label WHERE {{ VALUES ?a {{ {values} }}
       {{ ?a ivp:partner ?x BIND("partners" AS ?rel) }} UNION {{ ?a ivp:instrument ?x BIND("instruments" AS ?rel) }}
       ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") }}"""
     for r in store.raw_query(q):
@@ -90,9 +86,9 @@ def _add_links(store: EmbeddedStore, actions: dict[str, dict]) -> None:
             bucket.append(r["label"].value)
 
 
-def priorities_about(store: EmbeddedStore, concepts: set[str]) -> list[dict]:
+def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = P + f"""SELECT DISTINCT ?pr ?label ?bt ?n WHERE {{ VALUES ?c {{ {values} }}
+    q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?n WHERE {{ VALUES ?c {{ {values} }}
       ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n ; ivp:basisteam/skos:prefLabel ?bt .
       FILTER(lang(?bt) = "nl" || lang(?bt) = "") }}"""
     seen: dict[str, dict] = {}

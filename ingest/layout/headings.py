@@ -1,0 +1,130 @@
+"""The one heading detector: what a heading looks like in words, and how deep it sits.
+
+Plain text and PDF lines carry no markup, so a heading is recognised by its dress: a numbering
+("2", "2.3.1", "Hoofdstuk 3", "Bijlage 2"), capitals, a larger or bold font (PDF), or a short
+title line set apart from the text. Markdown, DOCX and HTML mark headings themselves and only
+ask this module for the numbering of a title, or about a line that lacks structure (a bold-only
+paragraph). Whether the neighbours allow a heading is the caller's question (see `lines.py`);
+this module answers what a title is and resolves levels over the whole document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)\s+(\S.*)$")
+_KEYWORD = re.compile(
+    r"^(hoofdstuk|bijlage|deel|paragraaf|annex|appendix|chapter|part)\s+(\d{1,2}|[ivxlc]{1,5}|[a-z])\b\.?"
+    r"\s*[:.\-–—]?\s*(.*)$",
+    re.I,
+)
+_SUBLEVEL_KEYWORDS = {"paragraaf"}
+_NUMERIC = re.compile(r"^[€$]?\d[\d.,:/%-]*$")
+_RUNS_ON = re.compile(r"[.!?]\s+[a-zà-ÿ]|\b[a-zà-ÿ]{2,}[.!?]\s+[A-ZÀ-Þ]")  # a sentence runs on, or a new one starts
+# Function words a title does not end on: a line ending on one runs on to the next line.
+_OPEN_END = frozenset({
+    "de", "het", "een", "van", "en", "of", "in", "op", "te", "met", "voor", "door", "aan", "bij", "naar", "om",
+    "tot", "uit", "over", "als", "dat", "die", "dan", "is", "zijn", "wordt", "worden", "the", "and", "to",
+    "for", "with", "a", "an",
+})
+
+
+@dataclass
+class HeadingText:
+    """A heading line split into its numbering and its title."""
+
+    text: str  # as written
+    title: str
+    numbering: str | None = None
+    kind: str = "plain"  # "numbered" | "keyword" | "plain"
+    depth: int | None = None  # depth the numbering implies ("2.3" -> 2)
+    dotted: bool = False  # single number followed by a dot ("3. Titel")
+
+
+def split_heading(text: str) -> HeadingText:
+    """'3.2 Prioriteit 1: Jeugd' -> numbering '3.2', title 'Prioriteit 1: Jeugd', depth 2."""
+    text = " ".join(text.split())
+    m = _KEYWORD.match(text)
+    if m and (not m.group(3) or m.group(3)[:1].isupper() or m.group(3)[:1].isdigit()):
+        numbering = f"{m.group(1)} {m.group(2)}"
+        depth = 2 if m.group(1).lower() in _SUBLEVEL_KEYWORDS else 1
+        return HeadingText(text, m.group(3).strip() or numbering, numbering, "keyword", depth)
+    m = _NUMBERED.match(text)
+    if m and all(int(p) <= 50 for p in m.group(1).split(".")):
+        parts = m.group(1).split(".")
+        return HeadingText(text, m.group(3).strip(), m.group(1), "numbered", len(parts), bool(m.group(2)))
+    return HeadingText(text, text)
+
+
+def title_like(title: str, max_words: int = 14, max_chars: int = 120) -> bool:
+    """Reads as a title, not a sentence, a list entry or a row of figures."""
+    title = title.strip().lstrip("‘'\"“(")
+    words = title.split()
+    if not words or len(words) > max_words or len(title) > max_chars:
+        return False
+    if not (title[:1].isupper() or title[:1].isdigit()):
+        return False
+    if title.endswith((",", ";", ":", "-")) or _RUNS_ON.search(title) or words[-1].casefold() in _OPEN_END:
+        return False
+    numeric = sum(1 for w in words if _NUMERIC.match(w))
+    return numeric / len(words) < 0.4 and any(sum(c.isalpha() for c in w) >= 2 for w in words)
+
+
+def short_title(text: str) -> bool:
+    """A title line short enough to stand on its own without numbering ('Speerpunten', 'Wat doen we?')."""
+    text = text.strip()
+    return title_like(text, max_words=10, max_chars=80) and not text.endswith(".") and not text[:1].isdigit()
+
+
+def is_caps(text: str) -> bool:
+    """An ALL-CAPS title: every letter upper case, at least one word of three letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and short_title(text)
+
+
+@dataclass
+class Candidate:
+    """A line the caller accepted as a heading, with the dress that decides its level."""
+
+    heading: HeadingText
+    dress: str  # "numbered" | "keyword" | "styled" | "caps" | "short"
+    rank: int | None = None  # PDF: 1 for the largest heading font, 2 for the next, ...
+
+
+def resolve_levels(cands: list[Candidate]) -> list[int]:
+    """A level per heading. Numbering decides where present; a font rank next; capitals are the top
+    level unless numbered chapters are, and short titles sit one below the heading they follow."""
+    numbered_top = any(c.heading.depth == 1 for c in cands if c.heading.numbering)
+    rank_level = _rank_levels(cands)
+    levels: list[int] = []
+    open_level = 0  # level of the last heading that is not a short title
+    for c in cands:
+        if c.heading.depth is not None:
+            level = c.heading.depth
+        elif c.dress == "styled" and c.rank is not None:
+            level = rank_level[c.rank]
+        elif c.dress == "caps" and not numbered_top:
+            level = 1
+        else:
+            levels.append(open_level + 1)
+            continue
+        open_level = level
+        levels.append(level)
+    return levels
+
+
+def _rank_levels(cands: list[Candidate]) -> dict[int, int]:
+    """Font rank -> level: a rank shared with numbered headings takes their depth, others follow in order."""
+    by_rank: dict[int, list[int]] = {}
+    for c in cands:
+        if c.rank is not None:
+            by_rank.setdefault(c.rank, [])
+            if c.heading.depth is not None:
+                by_rank[c.rank].append(c.heading.depth)
+    out: dict[int, int] = {}
+    level = 0
+    for rank in sorted(by_rank):
+        depths = by_rank[rank]
+        level = min(depths) if depths else level + 1
+        out[rank] = level
+    return out
