@@ -71,9 +71,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
     if as_json:
         _print_json(report.__dict__)
     else:
+        from .render import print_ingest_report
+
+        print_ingest_report(report.documents, report.near_copies)
         err.print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-                  f"not replaced {len(report.conflicts)}, failed {len(report.errors)}; {report.encoded} passages encoded",
-                  highlight=False)
+                  f"not replaced {len(report.conflicts)}, near-copies {len(report.near_copies)}, "
+                  f"failed {len(report.errors)}; {report.encoded} passages encoded", highlight=False)
     if report.errors or report.conflicts:
         raise typer.Exit(1)
 

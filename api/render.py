@@ -44,3 +44,24 @@ def print_answer(data: dict) -> None:
         page = f", p. {r['page']}" if r["page"] else ""
         out.print(styled("{}. [dim]{}{} — {}[/dim]", n, r["document"]["title"], page, r["section"]), highlight=False)
         out.print(styled("   {}", r["text"].replace("\n", " ")[:300]), highlight=False)
+
+
+def print_ingest_report(documents: list[dict], near_copies: list[dict]) -> None:
+    """One row per extracted document (what ingest made of it) and its warnings; near-copies after it."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if documents:
+        table = Table(title="Ingest report", title_justify="left", show_lines=False)
+        for name in ("document", "kind", "period", "owner", "priorities", "actions", "passages", "warnings"):
+            table.add_column(name, overflow="fold")
+        for d in documents:
+            c = d["counts"]
+            table.add_row(Text(d["source"]), Text(d["kind"]), Text(d["period"] or "-"), Text(d["owner"] or "-"),
+                          str(c["priorities"]), str(c["actions"]), str(c["passages"]),
+                          Text("; ".join(d["warnings"]) or "-", style="yellow" if d["warnings"] else ""))
+        out.print(table)
+    for n in near_copies:
+        out.print(styled("[yellow]near-copy:[/yellow] {} is {} similar to stored document {}; not ingested again "
+                         "(remove that one first to replace it)", n["source"], f"{n['similarity']:.0%}", n["of"]),
+                  highlight=False)

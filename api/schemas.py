@@ -355,6 +355,27 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 # -- documents (applied by api/routers/documents.py) ----------------------------------------------------
 
 
+class IngestFindings(BaseModel):
+    """What ingest made of a document: its period, counts per kind of fact and entity, and the warnings
+    (expected facts not found, no owner or kind recognised, the extractors' own notes)."""
+
+    period: str | None = None
+    counts: dict[str, int]
+    warnings: list[str]
+
+
+class DocumentReport(IngestFindings):
+    """The ingest report of one file, as an upload returns it."""
+
+    id: str
+    source: str
+    format: str
+    title: str
+    kind: str
+    owner: str | None = None
+    basisteam: str | None = None
+
+
 class DocumentSummary(BaseModel):
     """A stored document as the manifest records it; `passages`, `actions`, `priorities` are counts."""
 
@@ -368,6 +389,8 @@ class DocumentSummary(BaseModel):
     passages: int
     actions: int
     priorities: int
+    owner: str | None = Field(None, description="The gemeente(n) or basisteam the document is written for.")
+    report: IngestFindings | None = Field(None, description="What ingest found; absent for older states.")
 
 
 class DocumentList(BaseModel):
@@ -397,6 +420,8 @@ class DocumentDetail(BaseModel):
     basisteam: str | None = None
     format: str
     passages: int
+    owner: str | None = None
+    report: IngestFindings | None = None
     status: Literal["ingested"]
     sections: list[str]
     priorities: list[LabelRef]
@@ -409,6 +434,7 @@ class UploadResult(BaseModel):
     added: bool
     updated: bool
     unchanged: bool
+    report: DocumentReport | None = Field(None, description="What ingest made of the file (absent when unchanged).")
 
 
 class DeleteResult(BaseModel):

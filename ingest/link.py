@@ -3,14 +3,24 @@
 A partner "works on" a theme when a sentence names both, or names the partner inside a section
 whose heading names the theme (the plans list partners under each priority, with the theme only
 in the heading: the "Organisatorische borging" paragraphs). Instruments "apply to" themes the same way.
+
+A plain "RIEC" or "veiligheidsregio" is the document's own: the ontology's partner for it stands for one
+region (partner:riec is RIEC Oost-Nederland), so such a generic mention is resolved through the owner's
+gemeenten (ontology/places.py): kept where that is the partner's region, moved to the owner's own RIEC or
+veiligheidsregio where it is another, and left unlinked where the owner's region is unknown.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
-from ontology.labels import LabelIndex
+from ontology.labels import LabelIndex, Match
+from ontology.normalize import key
+from ontology.places import Region, places
 
-from .model import ExtractedDocument, Fact, Passage
+from .model import DocumentMeta, ExtractedDocument, Fact, Passage
+from .owners import owner_of
 
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(‘'\"-])|\n(?=[-•] )")
 _WS = re.compile(r"\s+")
@@ -22,7 +32,7 @@ def sentences(text: str) -> list[str]:
 
 def link_document(doc: ExtractedDocument, index: LabelIndex | None = None) -> None:
     """Fill mentions, themes, partners, instruments and facts in place."""
-    index = index or LabelIndex.default()
+    index = _Regional(index or LabelIndex.default(), _region_resolver(doc.meta))
     section_themes: dict[tuple[str, ...], list[str]] = {}
 
     def themes_of_section(path: tuple[str, ...]) -> list[str]:
@@ -62,6 +72,54 @@ def link_document(doc: ExtractedDocument, index: LabelIndex | None = None) -> No
         a.passage_id = a.passage_id or _passage_for(doc.passages, a.title, a.section_path)
         if pr is not None and pr.holders:
             a.owner = _owner(pr, a.themes, index)
+
+
+class _Regional:
+    """A LabelIndex whose `find` resolves region-bound partners to the document's own region."""
+
+    def __init__(self, index: LabelIndex, resolve: Callable[[Match], str | None]):
+        self._index, self._resolve = index, resolve
+
+    def find(self, text: str) -> list[Match]:
+        out = []
+        for m in self._index.find(text):
+            iri = self._resolve(m)
+            if iri is not None:
+                out.append(m if iri == m.iri else dataclasses.replace(m, iri=iri))
+        return out
+
+    def narrower(self, iri: str, transitive: bool = True) -> list[str]:
+        return self._index.narrower(iri, transitive)
+
+
+def _region_resolver(meta: DocumentMeta) -> Callable[[Match], str | None]:
+    """Where a mention of a region-bound partner points for this document: the partner itself when the
+    text names its region ("RIEC Oost-Nederland", "VRGZ") or the region is the owner's; the owner's own
+    region (id/riec/..., id/veiligheidsregio/...) when that is another; None when the owner's is unknown."""
+    p = places()
+    owner = owner_of(meta)
+    gemeenten = [g for g in (p.gemeente(c) for c in (owner.gemeenten if owner else ())) if g is not None]
+    own: dict[str, set[Region]] = {"riec": {g.riec for g in gemeenten},
+                                   "veiligheidsregio": {g.veiligheidsregio for g in gemeenten}}
+
+    def resolve(m: Match) -> str | None:
+        region = p.partner_region(m.iri) if m.type == "partner" else None
+        if region is None or _names_region(m.surface, region):
+            return m.iri
+        mine = own.get(region.kind, set())
+        if len(mine) != 1:
+            return None  # a generic mention; the document's own region is unknown or not one
+        (r,) = mine
+        return m.iri if r == region else r.iri
+
+    return resolve
+
+
+def _names_region(surface: str, region: Region) -> bool:
+    """Does the text name the region itself ("RIEC Oost-Nederland", "VRGZ"), not just its kind ("RIEC")?"""
+    k = f" {key(surface)} "
+    forms = (region.name, *region.alt_labels, *([region.code] if region.code else []))
+    return any(f" {key(form)} " in k for form in forms)
 
 
 def _owner(pr, themes: list[str], index: LabelIndex) -> str:

@@ -1,10 +1,13 @@
-"""Document metadata read from the content: basisteam, kind, plan period, title, gemeente, date.
+"""Document metadata read from the content: kind, plan period, owner (gemeente(n) or basisteam), title, date.
 
-Users drop files with names like "000_f6ee76c67c861ee2.txt", so the name says nothing; the
-first pages say it all: a council note opens with "Informatienota"/"Collegedatum", a plan
-refers to itself ("Dit uitvoeringsplan", "Dit Integraal Veiligheidsplan"), an evaluation is a
-"rapportage" of "Resultaten ... Uitvoeringsplan". Where inference is wrong, a sidecar
-`<file>.meta.json` next to the document overrides any field.
+Users drop files with names like "000_f6ee76c67c861ee2.txt", so the name says nothing; the first pages
+say it all. The words that name a kind of document ("kadernota integrale veiligheid", "jaarplan",
+"voortgangsrapportage", "raadsinformatiebrief") are data (ontology/cues.toml): a kind named in the title
+lines counts most, a document referring to itself ("dit uitvoeringsplan", "deze rapportage") next, a
+mere mention least; when one title line names two kinds, the report or note about a plan wins over the
+plan ("Evaluatie Uitvoeringsplan" is an evaluation). Who the document is for comes from
+ingest/owners.py. Where inference is wrong, a sidecar `<file>.meta.json` next to the document overrides
+any field.
 """
 from __future__ import annotations
 
@@ -12,41 +15,58 @@ import dataclasses
 import json
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
-from .model import DocumentMeta, IngestError, Line
+from ontology.cues import cues, find_phrases
+from ontology.normalize import tokenize
+from ontology.places import places
 
-KNOWN_BASISTEAMS = ("Tweestromenland", "De Waarden", "Nijmegen")
+from .model import DocumentMeta, IngestError, Line
+from .owners import OWNER_KINDS, addressee, read_owner
+
 KINDS = ("ivp", "uvp", "evaluation", "council_note", "other")
 _HEAD_LINES = 60
+_TAIL_LINES = 30  # where signatures stand
+_TITLE_LINES = 8  # a title page is short
+_COUNCIL_LINES = 12
 _MONTHS = {m: i for i, m in enumerate(
     ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
      "november", "december"), 1)}
+_W_TITLE, _W_SELF, _W_ABOUT, _MENTION_CAP, _MIN_SCORE = 6, 3, 3, 2, 3
 
-_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|\btot(?: en met)?\b|\ben\b)\s*(20\d\d)\b")
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:en|aan|op|de|den|der)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*"
-_TEAM_PHRASE = re.compile(r"\b(?:basisteam|gezagsdriehoek)\s+(?:politie\s+)?(" + r"(?:De\s+)?" + _NAME + ")")
-_GEMEENTE = re.compile(r"\bgemeente\s+(" + _NAME + ")")
-_COUNCIL = re.compile(r"\b(informatienota|raadsinformatiebrief|collegedatum|raadsvoorstel|collegevoorstel)\b", re.I)
+_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|t/m\b|t\.m\.|\btot(?: en met)?\b|\ben\b)\s*(20\d\d)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_GEMEENTE = re.compile(
+    r"\bgemeente\s+([A-Z][\w'’-]+(?:\s+(?:en|aan|op|de|den|der)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*)")
 _DATE_LABEL = re.compile(r"\b(?:collegedatum|vergaderdatum|raadsdatum|datum|vastgesteld op)\s*:?\s*", re.I)
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(20\d\d)", re.I)
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})-(\d{1,2})-(20\d\d)\b")
 _RESULT_YEAR = re.compile(r"(?:kalenderjaar|t/m december|tot en met december|resultaten|over het jaar)\s+(20\d\d)\b", re.I)
-_PLAN_WORD = re.compile(r"((?:integraal\s+)?veiligheidsplan|\bivp\b|uitvoeringsplan|\buvp\b)\W*(?:\w+\W+){0,9}$", re.I)
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?(?:\s+\w|$)")  # "1. Inleiding", "04 Inleiding", "1."
 
 
 def infer_meta(lines: list[Line], source_name: str) -> DocumentMeta:
-    """Metadata from the first pages of the cleaned text."""
+    """Metadata from the first pages of the cleaned text (and its last lines, for a signature)."""
     texts = [_plain(line.text) for line in lines if line.text.strip()]
     head = texts[:_HEAD_LINES]
-    kind = _kind(head)
-    basisteam = _basisteam(head)
-    period = _period(head, kind) or _period(texts[: _HEAD_LINES * 4], kind)  # a long introduction
-    gemeente = _gemeente(head) if kind == "council_note" else None
+    subject = _subject(head)
+    titles = _title_zone(head) + ([subject] if subject else [])
+    kind, display = _kind(head, titles)
+    found = _period(head, kind, titles) or _period(texts[: _HEAD_LINES * 4], kind, titles)  # a long introduction
+    period, evaluated = (found[:2], found[2]) if found else (None, None)
+    tail = texts[-_TAIL_LINES:] if len(texts) > _HEAD_LINES else []
+    owner = read_owner(head, titles, tail, texts[_HEAD_LINES:])
+    if kind == "council_note":
+        gemeente = addressee(head) or _named_gemeente(head)
+    else:
+        gemeente = owner.label if owner and owner.kind == "gemeente" else None
     date = _date(head[:25])
-    title = _title(head, kind, basisteam, period, gemeente, source_name)
+    title = _title(head, kind, display, owner.label if owner else None, period, gemeente, evaluated, source_name)
     start, end = period if period else (None, None)
-    return DocumentMeta(title, basisteam, kind, start, end, gemeente, date)
+    return DocumentMeta(title, owner.basisteam if owner else None, kind, start, end, gemeente, date,
+                        owner.label if owner else None, owner.kind if owner else None,
+                        list(owner.gemeenten) if owner else [])
 
 
 def _plain(text: str) -> str:
@@ -54,46 +74,99 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("**", "").replace("__", "").split())
 
 
-def _kind(head: list[str]) -> str:
-    if any(_COUNCIL.search(t) for t in head[:12]):
-        return "council_note"
-    titles = " ".join(head[:3]).lower()
-    low = "\n".join(head).lower()
-    scores = Counter()
-    if re.search(r"\bevaluatie\b|\brapportage\b|voortgangsrapportage", titles):
-        scores["evaluation"] += 4
-    scores["evaluation"] += 2 * len(re.findall(r"\b(?:deze|dit) (?:rapportage|evaluatie(?:rapport)?)\b", low))
-    scores["evaluation"] += 3 * len(re.findall(r"resultaten\b[^\n]{0,40}\buitvoeringsplan", low))
-    if re.search(r"uitvoeringsplan|\buvp\b", titles):
-        scores["uvp"] += 3
-    scores["uvp"] += 3 * len(re.findall(r"\b(?:dit|deze|het voorliggende|voorliggend) (?:uitvoeringsplan|uvp)\b", low))
-    scores["uvp"] += min(2, len(re.findall(r"uitvoeringsplan", low)))
-    if re.search(r"integraal veiligheidsplan|\bivp\b", titles):
-        scores["ivp"] += 3
-    scores["ivp"] += 3 * len(re.findall(
-        r"\b(?:dit|deze|het voorliggende|voorliggend) (?:integraal veiligheidsplan|ivp|veiligheidsplan)\b", low))
-    if not scores or max(scores.values()) < 3:
-        return "other"
-    return max(("evaluation", "uvp", "ivp"), key=lambda k: scores[k])
+def _title_zone(head: list[str]) -> list[str]:
+    """The lines of the title page: the short lines before the first sentence, numbered heading or
+    table of contents ("Integraal Veiligheidsplan Oss 2024-2027", "Gemeenteblad van Goes")."""
+    out = []
+    for t in head[:_TITLE_LINES]:
+        toks = tokenize(t)
+        hit = find_phrases(toks[:3], cues().contents, inflect=False)
+        if (hit and hit[0][0] == 0) or _NUMBERED.match(t) or _sentence_like(t):
+            break
+        if any(ch.isalpha() for ch in t):
+            out.append(t)
+    return out
 
 
-def _basisteam(head: list[str]) -> str | None:
-    counts: Counter[str] = Counter()
-    text = "\n".join(head)
-    for name in KNOWN_BASISTEAMS:
-        counts[name] += len(re.findall(rf"\b{re.escape(name)}\b", text))
-        counts[name] += 3 * sum(1 for t in head[:3] if name in t)
-    for m in _TEAM_PHRASE.finditer(text):
-        name = m.group(1).strip()
-        if name not in KNOWN_BASISTEAMS and not name.lower().startswith(("de gemeente", "het ")):
-            counts[name] += 2
-    if not counts or counts.most_common(1)[0][1] == 0:
-        return None
-    return counts.most_common(1)[0][0]
+def _sentence_like(text: str) -> bool:
+    words = len(text.split())
+    return words >= 11 or (words >= 7 and text.rstrip().endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _kind_phrases() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Every kind name, longest first, and the kind each one names."""
+    by = {n: k.kind for k in cues().kinds.values() for n in k.names}
+    return tuple(sorted(by, key=lambda n: (-len(n.split()), n))), by
+
+
+def _kind_hits(toks) -> list[tuple[int, int, str]]:
+    """(first token, end token, kind) of every kind name in a token list."""
+    phrases, by = _kind_phrases()
+    return [(i, j, by[p]) for i, j, p in find_phrases(toks, phrases)]
+
+
+def _kind(head: list[str], titles: list[str]) -> tuple[str, str | None]:
+    """The kind of document and, where its title names it, the title's own words for it."""
+    c = cues()
+    if _is_council_note(head[:_COUNCIL_LINES]):
+        return "council_note", None
+    rank = {k: n for n, k in enumerate(c.precedence)}
+    scores: Counter[str] = Counter()
+    display: dict[str, str] = {}
+    for unit in titles:
+        toks = tokenize(unit)
+        hits = _kind_hits(toks)
+        if hits:
+            first = min(hits, key=lambda h: (rank[h[2]], h[0]))
+            scores[first[2]] += _W_TITLE
+            display.setdefault(first[2], _display(unit, toks, first, hits))
+    toks = tokenize(" ".join(head))
+    hits = _kind_hits(toks)
+    mentions = Counter(h[2] for h in hits)
+    for k, n in mentions.items():
+        scores[k] += min(_MENTION_CAP, n)
+    starts = {h[0]: h for h in hits}
+    for _, j, _ in find_phrases(toks, c.self_reference, inflect=False):
+        hit = starts.get(j) or starts.get(j + 1)  # "dit uitvoeringsplan", "dit nieuwe uitvoeringsplan"
+        if hit:
+            scores[hit[2]] += _W_SELF
+    for _, j, _ in find_phrases(toks, c.kinds["evaluation"].about, inflect=False):
+        if any(j <= h[0] <= j + 4 and h[2] in ("uvp", "ivp") for h in hits):
+            scores["evaluation"] += _W_ABOUT
+    scores.pop("council_note", None)  # a note is known by its letterhead, not by mentions
+    if not scores or max(scores.values()) < _MIN_SCORE:
+        return "other", None
+    best = max(scores.values())
+    kind = min((k for k, v in scores.items() if v == best), key=rank.__getitem__)
+    return kind, display.get(kind)
+
+
+def _is_council_note(first: list[str]) -> bool:
+    """A council note opens with its name ("Raadsinformatiebrief"), a field only its letterhead has
+    ("Collegedatum:") or two common letterhead fields ("Onderwerp:", "Portefeuillehouder:")."""
+    note = cues().kinds["council_note"]
+    for t in first:
+        toks = tokenize(t)
+        if any(i == 0 for i, _, _ in find_phrases(toks[:4], note.names + note.letterhead, inflect=False)):
+            return True
+    fields = {p for t in first for i, _, p in find_phrases(tokenize(t)[:4], note.headers, inflect=False) if i == 0}
+    return len(fields) >= 2
+
+
+def _display(unit: str, toks, first: tuple[int, int, str], hits) -> str:
+    """The title's own words for its kind, from the winning name through the names right after it:
+    "Evaluatie Uitvoeringsplan", "Uitvoeringsprogramma Integraal Veiligheidsbeleid"."""
+    end = first[1]
+    for i, j, _ in sorted(hits):
+        if i >= end and i - end <= 3:
+            end = j
+    words = unit[toks[first[0]].start:toks[end - 1].end]
+    return words.title() if words.isupper() else words[:1].upper() + words[1:]
 
 
 def _ranges(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, offset) of year ranges: '2023-2026', '2023 – 2026', 'in 2025 en 2026'."""
+    """(start, end, offset) of year ranges: '2023-2026', '2023 t/m 2026', 'in 2025 en 2026'."""
     out = []
     for m in _RANGE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -102,32 +175,68 @@ def _ranges(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _period(head: list[str], kind: str) -> tuple[int, int] | None:
+def _years(text: str) -> list[tuple[int, int, int]]:
+    """(year, year, offset) of single years outside any range: 'jaarplan 2021'."""
+    spans = [m.span() for m in _RANGE.finditer(text)]
+    return [(int(m.group(1)), int(m.group(1)), m.start()) for m in _YEAR.finditer(text)
+            if not any(s <= m.start() < e for s, e in spans)]
+
+
+def _named(line: str, offset: int, title: bool) -> str | None:
+    """The kind of plan a year at `offset` belongs to: in a title line the kind the title names
+    ("Uitvoeringsprogramma Integraal Veiligheidsbeleid 2025" is the programme's year), elsewhere the
+    kind named nearest before it, at most ten words back."""
+    toks = tokenize(line[:offset])
+    hits = _kind_hits(toks)
+    if title and hits:
+        rank = {k: n for n, k in enumerate(cues().precedence)}
+        return min(hits, key=lambda h: rank[h[2]])[2]
+    hits = [h for h in hits if len(toks) - h[1] <= 9]
+    return hits[-1][2] if hits else None
+
+
+def _period(head: list[str], kind: str, titles: list[str]) -> tuple[int, int, str | None] | None:
+    """The plan period as (start, end, kind of plan named next to it). A plan's own name next to a range
+    weighs most; an uitvoeringsplan's period is not the IVP's it belongs to; a single year counts only
+    next to the document's own name ('jaarplan 2021')."""
     if kind == "council_note":
         subject = _subject(head) or " ".join(head[:10])
         found = _ranges(subject)
         if found:  # the span of all plans the note reports on: evaluation 2023-2024 + plan 2025-2026
-            return min(a for a, _, _ in found), max(b for _, b, _ in found)
+            return min(a for a, _, _ in found), max(b for _, b, _ in found), None
+    report = cues().kinds["evaluation"].names + cues().kinds["evaluation"].about
     weights: Counter[tuple[int, int]] = Counter()
-    for line in head:
-        for a, b, off in _ranges(line):
-            before = line[:off]
-            plan = _PLAN_WORD.search(before)
-            named = plan.group(1).lower() if plan else ""
-            w = 1
-            if kind == "ivp" and named.endswith(("veiligheidsplan", "ivp")):
-                w = 4
-            elif kind in ("uvp", "evaluation") and named in ("uitvoeringsplan", "uvp"):
-                w = 4
-            elif kind == "uvp" and named.endswith(("veiligheidsplan", "ivp")):
-                w = 0  # the strategic plan the UVP belongs to, not its own period
-            if kind == "evaluation" and w == 4 and re.search(r"resultaten|evaluatie", line, re.I):
+    named_by: dict[tuple[int, int], str | None] = {}
+    in_title = set(titles)
+    for line in [*titles, *head]:
+        ranges = _ranges(line)
+        for a, b, off in ranges + _years(line):
+            named = _named(line, off, line in in_title)
+            w = _weight(kind, named, single=a == b)
+            if kind == "evaluation" and w == 4 and find_phrases(tokenize(line), report):
                 w = 8
+            if line in in_title:
+                w *= 2
             weights[(a, b)] += w
+            if w and (a, b) not in named_by or (named and not named_by.get((a, b))):
+                named_by[(a, b)] = named
     if not weights or max(weights.values()) == 0:
         return None
     best = max(weights.values())
-    return min((r for r, w in weights.items() if w == best), key=lambda r: (-r[0], r[1]) if kind == "uvp" else r)
+    a, b = min((r for r, w in weights.items() if w == best), key=lambda r: (-r[0], r[1]) if kind == "uvp" else r)
+    return a, b, named_by.get((a, b))
+
+
+def _weight(kind: str, named: str | None, single: bool) -> int:
+    """How much a year range (or single year) says about the document's own period."""
+    own = named == kind or (kind == "evaluation" and named == "uvp")
+    if single:
+        return 4 if own else 0
+    if own:
+        return 4
+    if kind == "uvp" and named == "ivp":
+        return 0  # the strategic plan the UVP belongs to, not its own period
+    return 1
 
 
 def _subject(head: list[str]) -> str:
@@ -144,7 +253,8 @@ def _subject(head: list[str]) -> str:
     return ""
 
 
-def _gemeente(head: list[str]) -> str | None:
+def _named_gemeente(head: list[str]) -> str | None:
+    """A council note's gemeente as written after "gemeente", when the reference data does not know it."""
     counts = Counter(m.group(1) for t in head for m in _GEMEENTE.finditer(t))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -164,21 +274,22 @@ def _date(head: list[str]) -> str | None:
     return None
 
 
-def _title(head, kind, basisteam, period, gemeente, source_name) -> str:
-    span = f"{period[0]}-{period[1]}" if period else None
-    if kind == "ivp":
-        return _join("Integraal Veiligheidsplan", basisteam, span)
-    if kind == "uvp":
-        return _join("Uitvoeringsplan", basisteam, span)
+def _title(head, kind, display, owner, period, gemeente, evaluated, source_name) -> str:
+    """A title that names the kind, the owner and the period: "Integraal Veiligheidsplan Oss 2024-2027"."""
+    span = (f"{period[0]}-{period[1]}" if period[0] != period[1] else str(period[0])) if period else None
+    labels = {k: v.label for k, v in cues().kinds.items()}
+    if kind in ("ivp", "uvp"):
+        return _join(display or labels[kind], owner, span)
     if kind == "evaluation":
         year = next((m.group(1) for t in head for m in [_RESULT_YEAR.search(t)] if m), None)
-        base = _join("Evaluatie Uitvoeringsplan", basisteam, span)
-        return f"{base} (resultaten {year})" if year else base
+        of = labels[evaluated] if evaluated in ("uvp", "ivp") else None  # "Evaluatie Uitvoeringsplan"
+        base = _join(display or _join(labels["evaluation"], of), owner, span)
+        return f"{base} (resultaten {year})" if year and year != span else base
     if kind == "council_note":
-        word = next((m.group(1).capitalize() for t in head[:12] for m in [_COUNCIL.search(t)] if m), "Informatienota")
-        if word.lower() in ("collegedatum",):
-            word = "Informatienota"
-        prefix = _join(f"{word} gemeenteraad", gemeente)
+        note = cues().kinds["council_note"]
+        word = next((t[toks[i].start:toks[j - 1].end] for t in head[:_COUNCIL_LINES] for toks in [tokenize(t)]
+                     for i, j, _ in find_phrases(toks[:4], note.names, inflect=False) if i == 0), labels[kind])
+        prefix = _join(f"{word[:1].upper()}{word[1:]} gemeenteraad", gemeente)
         subject = re.sub(r"^(?:informatienota|raadsinformatiebrief)\s+(?:voor|over)\s+(?:de\s+|het\s+)?", "",
                          _subject(head), flags=re.I)
         return f"{prefix}: {subject}" if subject else prefix
@@ -222,22 +333,42 @@ def _validate(where: Path | str, data: dict) -> None:
     unknown = sorted(set(data) - set(_FIELDS))
     if unknown:
         raise IngestError(where, f"unknown metadata field(s) {', '.join(unknown)}; allowed: {', '.join(_FIELDS)}")
-    for key, value in data.items():
-        if key in _INT_FIELDS:
+    for name, value in data.items():
+        if name in _INT_FIELDS:
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise IngestError(where, f"metadata field {key} must be a year (integer), not {value!r}")
-        elif key == "title":
+                raise IngestError(where, f"metadata field {name} must be a year (integer), not {value!r}")
+        elif name == "title":
             if not isinstance(value, str) or not value.strip():
                 raise IngestError(where, "metadata field title must be a non-empty string")
+        elif name == "owner_gemeenten":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise IngestError(where, "metadata field owner_gemeenten must be a list of gemeente names or CBS codes")
+            unknown_places = [v for v in value if places().gemeente(v) is None]
+            if unknown_places:
+                raise IngestError(where, f"metadata field owner_gemeenten names no (single) gemeente: "
+                                         f"{', '.join(unknown_places)}")
         elif value is not None and not isinstance(value, str):
-            raise IngestError(where, f"metadata field {key} must be a string, not {value!r}")
+            raise IngestError(where, f"metadata field {name} must be a string, not {value!r}")
     if "kind" in data and data["kind"] not in KINDS:
         raise IngestError(where, f"metadata field kind must be one of {', '.join(KINDS)}, not {data['kind']!r}")
+    if data.get("owner_kind") is not None and data["owner_kind"] not in OWNER_KINDS:
+        raise IngestError(where, f"metadata field owner_kind must be one of {', '.join(OWNER_KINDS)}, "
+                                 f"not {data['owner_kind']!r}")
     if "date" in data and data["date"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]):
         raise IngestError(where, f"metadata field date must be YYYY-MM-DD, not {data['date']!r}")
 
 
 def apply_sidecar(meta: DocumentMeta, overrides: dict) -> DocumentMeta:
-    """A copy of `meta` with the sidecar's fields replacing the inferred ones."""
+    """A copy of `meta` with the sidecar's fields replacing the inferred ones.
+
+    A sidecar that corrects only the basisteam of a document read as a basisteam's also moves its owner
+    there (the owner is what priorities are keyed by); gemeenten may be given by name or CBS code."""
     _validate("sidecar", overrides)
+    overrides = dict(overrides)
+    if "owner_gemeenten" in overrides:
+        overrides["owner_gemeenten"] = [places().gemeente(v).code for v in overrides["owner_gemeenten"]]
+    owner_fields = {"owner", "owner_kind", "owner_gemeenten"}
+    if "basisteam" in overrides and not owner_fields & set(overrides) and meta.owner_kind in (None, "basisteam"):
+        if meta.owner is not None:
+            overrides.update(owner=None, owner_kind=None, owner_gemeenten=[])  # owners.owner_of: the basisteam
     return dataclasses.replace(meta, **overrides)

@@ -118,6 +118,7 @@ class Action:
     instruments: list[str] = field(default_factory=list)
     passage_id: str | None = None  # the passage the action is cited from
     owner: str | None = None  # name of the portefeuillehouder responsible, filled by linking
+    trekker: str | None = None  # who carries it out, as an action table's owner column names it ("Team Handhaving")
 
 
 @dataclass
@@ -141,8 +142,12 @@ class DocumentMeta:
     kind: str = "other"  # "ivp" | "uvp" | "evaluation" | "council_note" | "other"
     period_start: int | None = None
     period_end: int | None = None
-    gemeente: str | None = None  # for a single municipality's document
+    gemeente: str | None = None  # for a single municipality's document (a council note: the one addressed)
     date: str | None = None  # ISO date where the document states one
+    # Who the document is written for (ingest/owners.py); `basisteam` is the owner's basisteam where known.
+    owner: str | None = None  # "Oss", "Bernheze, Maashorst en Oss", "Maas en Leijgraaf"
+    owner_kind: str | None = None  # "gemeente" | "gemeenten" | "basisteam"
+    owner_gemeenten: list[str] = field(default_factory=list)  # CBS codes (GMnnnn) of the owner's gemeenten
 
 
 @dataclass
@@ -159,3 +164,6 @@ class ExtractedDocument:
     priorities: list[Priority] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # What the extractors expected and did not find, or chose between ("uitvoeringsplan without actions"),
+    # for an ingest report; see ingest/extract/.
+    notes: list[str] = field(default_factory=list)

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.fingerprint import NEAR_COPY, signature, similarity
 from ingest.model import ExtractedDocument, IngestError
 from ingest.pipeline import doc_id_for, extract_file, file_sha256, iter_files
+from ingest.report import document_report
 from ontology.labels import LabelIndex, load_ontology_graph, ontology_files
 from ontology.vocab import ONTOLOGY_GRAPH, graph_iri
 from search.index import build_indexes
@@ -36,6 +38,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # ids of changed files not replaced (not asked to)
+    near_copies: list[dict] = field(default_factory=list)  # {"source", "of", "similarity"}: not ingested again
+    documents: list[dict] = field(default_factory=list)  # ingest.report.document_report of each extracted file
     errors: list[str] = field(default_factory=list)  # "file: reason"
     encoded: int = 0
 
@@ -72,35 +76,52 @@ class StateWriter:
             known = manifest.get("documents", {})
             files = list(iter_files(paths))
             docs: list[ExtractedDocument] = []
+            prints: dict[str, list[int] | None] = {}  # fingerprints of this batch's documents
             for n, f in enumerate(files, 1):
                 if progress:
                     progress("read", n, len(files))
                 try:
-                    if not f.exists():
-                        raise IngestError(f, "file not found")
-                    sha = file_sha256(f)
-                    doc_id = doc_id_for(f)
-                    same = doc_id in known and known[doc_id]["sha256"] == sha
-                    if same and not self._ontology_changed(manifest):
-                        report.unchanged.append(doc_id)
-                        continue
-                    if doc_id in known and not same and not replace:
-                        report.conflicts.append(doc_id)
-                        continue
-                    docs.append(extract_file(f, self.labels, sha))
-                    (report.updated if doc_id in known else report.added).append(doc_id)
+                    doc = self._take(f, known, manifest, replace, report, prints)
                 except IngestError as exc:
                     report.errors.append(str(exc))
                 except Exception as exc:  # an extractor bug must not lose the other files
                     reason = str(exc).replace(str(f.parent), "")  # the user's file name, never a server path
                     report.errors.append(f"{f.name}: could not be read ({exc.__class__.__name__}: {reason})")
+                else:
+                    docs += [doc] if doc is not None else []
             if docs or (current is None and not report.errors) or self._ontology_changed(manifest):
                 try:
-                    report.encoded = self._commit(current, manifest, docs, [], progress)
+                    report.encoded = self._commit(current, manifest, docs, [], progress, prints)
                 except OSError as exc:  # a full disk, a read-only mount: nothing was switched
                     raise st.StateError(f"could not write the new state in the data directory "
                                         f"({exc.strerror or exc.__class__.__name__}); the previous state is unchanged") from exc
         return report
+
+    def _take(self, f: Path, known: dict, manifest: dict, replace: bool, report: IngestReport,
+              prints: dict[str, list[int] | None]) -> ExtractedDocument | None:
+        """One file: skipped when unchanged, refused when it would replace without `replace` or when it nearly
+        copies another document, else extracted; every outcome is recorded in `report`."""
+        if not f.exists():
+            raise IngestError(f, "file not found")
+        sha = file_sha256(f)
+        doc_id = doc_id_for(f)
+        same = doc_id in known and known[doc_id]["sha256"] == sha
+        if same and not self._ontology_changed(manifest):
+            report.unchanged.append(doc_id)
+            return None
+        if doc_id in known and not same and not replace:
+            report.conflicts.append(doc_id)
+            return None
+        doc = extract_file(f, self.labels, sha)
+        prints[doc_id] = _fingerprint(doc)
+        twin = _near_copy(doc_id, prints, known)
+        if twin is not None:
+            del prints[doc_id]
+            report.near_copies.append({"source": f.name, "of": twin[0], "similarity": round(twin[1], 2)})
+            return None
+        report.documents.append(document_report(doc))
+        (report.updated if doc_id in known else report.added).append(doc_id)
+        return doc
 
     def remove(self, doc_id: str) -> IngestReport:
         report = IngestReport()
@@ -123,7 +144,7 @@ class StateWriter:
             return self._commit(current, manifest, [], [], progress)
 
     def _commit(self, current: Path | None, manifest: dict, docs: list[ExtractedDocument], removed: list[str],
-                progress: Progress | None) -> int:
+                progress: Progress | None, prints: dict[str, list[int] | None] | None = None) -> int:
         new = st.new_state_dir(self.data_dir)
         try:
             store = self._remote()
@@ -149,6 +170,8 @@ class StateWriter:
                     "sha256": doc.sha256, "source": doc.source_name, "title": doc.meta.title,
                     "kind": doc.meta.kind, "basisteam": doc.meta.basisteam, "format": doc.fmt,
                     "passages": len(doc.passages), "actions": len(doc.actions), "priorities": len(doc.priorities),
+                    "owner": doc.meta.owner or doc.meta.basisteam, "fingerprint": (prints or {}).get(doc.doc_id),
+                    "report": {k: v for k, v in document_report(doc).items() if k in ("counts", "warnings", "period")},
                 }
             cache = VectorCache(self.data_dir / "cache" / "vectors.sqlite")
             try:
@@ -176,6 +199,22 @@ class StateWriter:
 
     def _ontology_changed(self, manifest: dict) -> bool:
         return bool(manifest.get("documents")) and manifest.get("ontology") != _ontology_hash()
+
+
+def _fingerprint(doc: ExtractedDocument) -> list[int] | None:
+    return signature(" ".join(p.text for p in doc.passages))
+
+
+def _near_copy(doc_id: str, prints: dict[str, list[int] | None], known: dict) -> tuple[str, float] | None:
+    """The stored (or earlier in this batch) document `doc_id` nearly copies, with the similarity; else None.
+
+    The document's own id does not count: a changed file replacing itself is an update, not a copy.
+    """
+    mine = prints[doc_id]
+    others = [(i, e.get("fingerprint")) for i, e in known.items() if i != doc_id]
+    others += [(i, sig) for i, sig in prints.items() if i != doc_id]
+    best = max(((i, similarity(mine, sig)) for i, sig in others), key=lambda x: x[1], default=None)
+    return best if best is not None and best[1] >= NEAR_COPY else None
 
 
 def passages_from_graph(store: GraphStore) -> list[StoredPassage]:

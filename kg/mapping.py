@@ -1,15 +1,25 @@
-"""One document's extracted facts as RDF triples, each derived fact traceable with PROV-O."""
+"""One document's extracted facts as RDF triples, each derived fact traceable with PROV-O.
+
+Priorities and actions are written whatever the document's owner (ingest/owners.py): a basisteam, one
+gemeente or a group of gemeenten, or nobody the text names. Priority and role IRIs are keyed by the owner,
+so a gemeente's own plan beside its basisteam's cannot collide: `priority/<basisteam>-<n>` (as before),
+`priority/gemeente-<name>-<n>`, `priority/gemeenten-<names>-<n>`, `priority/doc-<doc id>-<n>` when no
+owner is known. A basisteam's IVP, UVP and evaluation share its priority IRIs on purpose: that is how a
+priority is followed through a plan cycle.
+"""
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ingest.model import Action, ExtractedDocument, Holder, Priority
+from ingest.owners import Owner, owner_of
 from ingest.timeline import normalise_timeline
 from ontology.labels import LabelIndex
+from ontology.places import places
 from ontology.vocab import IVP, doc_iri, entity_iri, slug
 
 KIND_CLASS = {
@@ -18,18 +28,40 @@ KIND_CLASS = {
     "evaluation": IVP.Evaluatierapport,
     "council_note": IVP.Raadsinformatienota,
 }
+_REGION_CLASS = {"riec": IVP.RiecRegion, "veiligheidsregio": IVP.SafetyRegion}
 
 
 def passage_iri(passage_id: str) -> URIRef:
     return entity_iri("passage", passage_id.replace(":", "-"))
 
 
-def priority_iri(basisteam: str, number: int) -> URIRef:
-    return entity_iri("priority", f"{basisteam}-{number}")
+def owner_key(owner: Owner | None, doc_id: str) -> str:
+    """What priorities and roles are keyed by: a basisteam by its name alone (the IRIs the sample corpus
+    has always had), a gemeente or group with its kind in front, nobody by the document."""
+    if owner is None:
+        return f"doc-{doc_id}"
+    if owner.kind == "basisteam":
+        return owner.label
+    return f"{owner.kind}-{owner.label}"
 
 
-def role_iri(basisteam: str, holder: Holder) -> URIRef:
-    return entity_iri("person", f"{basisteam}-{holder.name}")
+def owner_iri(owner: Owner) -> URIRef:
+    """A basisteam's or gemeente's own IRI (places.ttl, ontology/places.py); a group of gemeenten is a
+    samenwerking named after them."""
+    if owner.kind == "basisteam":
+        return basisteam_iri(owner.label)
+    if owner.kind == "gemeente":
+        g = places().gemeente(owner.gemeenten[0]) if owner.gemeenten else None
+        return URIRef(g.iri) if g else entity_iri("gemeente", owner.label)
+    return entity_iri("samenwerking", owner.label)
+
+
+def priority_iri(key: str, number: int) -> URIRef:
+    return entity_iri("priority", f"{key}-{number}")
+
+
+def role_iri(key: str, holder: Holder) -> URIRef:
+    return entity_iri("person", f"{key}-{holder.name}")
 
 
 def action_iri(doc_id: str, action: Action) -> URIRef:
@@ -44,6 +76,7 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
     """Everything one document says, for its own named graph."""
     d = doc_iri(doc.doc_id)
     m = doc.meta
+    owner = owner_of(m)
     yield d, RDF.type, IVP.Document
     if m.kind in KIND_CLASS:
         yield d, RDF.type, KIND_CLASS[m.kind]
@@ -56,10 +89,14 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
     bt = basisteam_iri(m.basisteam) if m.basisteam else None
     if bt is not None:
         yield d, IVP.basisteam, bt
-        if LabelIndex.default().concept(str(bt)) is None:
-            # a basisteam outside the ontology (another district) still gets a typed, labelled node
-            yield bt, RDF.type, IVP.Basisteam
-            yield bt, SKOS.prefLabel, Literal(m.basisteam, lang="nl")
+        yield from _basisteam_node(bt, m.basisteam, owner)
+    who = owner_iri(owner) if owner else None
+    if who is not None:
+        yield d, IVP.planOwner, who
+        if who != bt and owner.kind == "basisteam":
+            yield from _basisteam_node(who, owner.label, owner)
+        elif who != bt:
+            yield from _owner_node(who, owner)
     if m.period_start:
         yield d, IVP.periodStart, Literal(m.period_start, datatype=XSD.integer)
     if m.period_end:
@@ -67,7 +104,8 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
     if m.date:
         yield d, DCTERMS.date, Literal(m.date, datatype=XSD.date)
     if m.gemeente:
-        yield d, IVP.gemeente, entity_iri("gemeente", m.gemeente)
+        g = places().gemeente(m.gemeente)
+        yield d, IVP.gemeente, URIRef(g.iri) if g else entity_iri("gemeente", m.gemeente)
 
     for p in doc.passages:
         pi = passage_iri(p.id)
@@ -83,12 +121,13 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
         for iri in p.mentions:
             yield pi, IVP.mentions, URIRef(iri)
 
-    if bt is not None:
-        for pr in doc.priorities:
-            yield from _priority_triples(doc, pr, bt, m.basisteam)
-        cycle = _cycle(doc)
-        for a in doc.actions:
-            yield from _action_triples(doc, a, bt, m.basisteam, cycle)
+    key = owner_key(owner, doc.doc_id)
+    for pr in doc.priorities:
+        yield from _priority_triples(doc, pr, key, bt, who)
+    cycle = _cycle(doc)
+    for a in doc.actions:
+        yield from _action_triples(doc, a, key, bt, who, cycle)
+    yield from _region_nodes(doc)
 
     for f in doc.facts:
         s, p, o = URIRef(f.subject), IVP[f.predicate], URIRef(f.object)
@@ -96,13 +135,67 @@ def document_triples(doc: ExtractedDocument) -> Iterator[tuple]:
         yield from _evidence(doc.doc_id, (s, p, o), f.passage_id, f.sentence, f.page)
 
 
-def _priority_triples(doc: ExtractedDocument, pr: Priority, bt: URIRef, basisteam: str) -> Iterator[tuple]:
-    node = priority_iri(basisteam, pr.number)
+def _basisteam_node(bt: URIRef, name: str, owner: Owner | None) -> Iterator[tuple]:
+    """A basisteam outside the ontology (another district) as a labelled organisation; typed ivp:Basisteam
+    only where its police district is known from its gemeenten, as the shapes require."""
+    if LabelIndex.default().concept(str(bt)) is not None:
+        return
+    yield bt, RDF.type, ORG.Organization
+    yield bt, SKOS.prefLabel, Literal(name, lang="nl")
+    p = places()
+    districts = {g.district for g in (p.gemeente(c) for c in (owner.gemeenten if owner else ())) if g}
+    if len(districts) == 1 and None not in districts:
+        (district,) = districts
+        yield bt, RDF.type, IVP.Basisteam
+        yield bt, ORG.subOrganizationOf, URIRef(district.iri)
+        if LabelIndex.default().concept(district.iri) is None:
+            yield URIRef(district.iri), RDF.type, IVP.District
+            yield URIRef(district.iri), SKOS.prefLabel, Literal(district.label, lang="nl")
+
+
+def _owner_node(who: URIRef, owner: Owner) -> Iterator[tuple]:
+    """A gemeente or group of gemeenten that owns a plan, named and identified; gemeenten outside the
+    ontology are not typed ivp:Gemeente here (that class requires a known basisteam)."""
+    p = places()
+    members = [g for g in (p.gemeente(c) for c in owner.gemeenten) if g]
+    if owner.kind == "gemeenten":
+        yield who, RDF.type, ORG.Organization
+        yield who, SKOS.prefLabel, Literal(owner.label, lang="nl")
+        for g in members:
+            yield who, ORG.hasMember, URIRef(g.iri)
+    for g in members:
+        s = URIRef(g.iri)
+        if LabelIndex.default().concept(g.iri) is None:
+            yield s, RDF.type, ORG.Organization
+            yield s, SKOS.prefLabel, Literal(g.name, lang="nl")
+            yield s, DCTERMS.identifier, Literal(g.code)
+            yield s, OWL.sameAs, URIRef(g.tooi)
+
+
+def _region_nodes(doc: ExtractedDocument) -> Iterator[tuple]:
+    """RIEC's and veiligheidsregio's that generic mentions were resolved to (ingest/link.py): labelled
+    here, as the national reference data is not part of the ontology graph."""
+    used = {iri for p in doc.passages for iri in p.mentions} | {iri for a in doc.actions for iri in a.partners}
+    used |= {f.subject for f in doc.facts}
+    for kind, cls in _REGION_CLASS.items():
+        for r in places().regions(kind):
+            if r.iri in used:
+                yield URIRef(r.iri), RDF.type, cls
+                yield URIRef(r.iri), RDF.type, ORG.Organization
+                yield URIRef(r.iri), SKOS.prefLabel, Literal(r.label, lang="nl")
+
+
+def _priority_triples(doc: ExtractedDocument, pr: Priority, key: str, bt: URIRef | None,
+                      who: URIRef | None) -> Iterator[tuple]:
+    node = priority_iri(key, pr.number)
     yield node, RDF.type, IVP.Priority
     yield node, RDFS.label, Literal(pr.label, lang="nl")
     yield node, IVP.number, Literal(pr.number, datatype=XSD.integer)
-    yield node, IVP.basisteam, bt
-    yield bt, IVP.hasPriority, node
+    if bt is not None:
+        yield node, IVP.basisteam, bt
+    if who is not None:
+        yield node, IVP.planOwner, who
+        yield who, IVP.hasPriority, node
     if pr.goal:
         yield node, IVP.goal, Literal(pr.goal, lang="nl")
     for t in pr.themes:
@@ -110,12 +203,15 @@ def _priority_triples(doc: ExtractedDocument, pr: Priority, bt: URIRef, basistea
     if pr.passage_id:
         yield node, PROV.wasDerivedFrom, passage_iri(pr.passage_id)
     for h in pr.holders:
-        role = role_iri(basisteam, h)
+        role = role_iri(key, h)
         yield role, RDF.type, IVP.Role
         yield role, RDFS.label, Literal(f"{h.title.capitalize()} {h.name}".strip())
         yield role, IVP.holderName, Literal(h.name)
         yield role, IVP.roleName, Literal("portefeuillehouder")
-        yield role, IVP.basisteam, bt
+        if bt is not None:
+            yield role, IVP.basisteam, bt
+        if who is not None:
+            yield role, IVP.planOwner, who
         yield node, IVP.portefeuillehouder, role
         if h.scope:
             yield role, IVP.scope, Literal(h.scope, lang="nl")
@@ -124,19 +220,23 @@ def _priority_triples(doc: ExtractedDocument, pr: Priority, bt: URIRef, basistea
                                  h.sentence or pr.sentence, h.page)
 
 
-def _action_triples(doc: ExtractedDocument, a: Action, bt: URIRef, basisteam: str, cycle: str | None) -> Iterator[tuple]:
+def _action_triples(doc: ExtractedDocument, a: Action, key: str, bt: URIRef | None, who: URIRef | None,
+                    cycle: str | None) -> Iterator[tuple]:
     node = action_iri(doc.doc_id, a)
     yield node, RDF.type, IVP.Action
     yield node, RDFS.label, Literal(a.title, lang="nl")
-    yield node, IVP.basisteam, bt
+    if bt is not None:
+        yield node, IVP.basisteam, bt
+    if who is not None:
+        yield node, IVP.planOwner, who
     yield node, IVP.plan, doc_iri(doc.doc_id)
     yield node, IVP.ordinal, Literal(a.ordinal, datatype=XSD.integer)
     if cycle:
         yield node, IVP.cycle, Literal(cycle)
     if a.priority_number is not None:
-        yield node, IVP.priority, priority_iri(basisteam, a.priority_number)
+        yield node, IVP.priority, priority_iri(key, a.priority_number)
     if a.owner:
-        yield node, IVP.owner, role_iri(basisteam, Holder(a.owner))
+        yield node, IVP.owner, role_iri(key, Holder(a.owner))
     if a.group:
         yield node, IVP.group, Literal(a.group, lang="nl")
     for t in a.themes:
@@ -189,4 +289,5 @@ def _evidence(doc_id: str, triple: tuple, passage_id: str, sentence: str, page: 
         yield ev, IVP.page, Literal(page, datatype=XSD.integer)
 
 
-__all__ = ["document_triples", "passage_iri", "priority_iri", "action_iri", "role_iri", "basisteam_iri"]
+__all__ = ["document_triples", "passage_iri", "priority_iri", "action_iri", "role_iri", "basisteam_iri",
+           "owner_iri", "owner_key"]

@@ -4,8 +4,10 @@ eenheid, RIEC and, where verified, police district and basisteam.
 The facts live in two tab-separated files next to this module, each naming its sources and their dates:
 `nl_gemeenten.tsv` (342 gemeenten, CBS 2026) and `nl_regions.tsv` (provincies, veiligheidsregio's,
 eenheden, RIEC's, districts, basisteams). They are not Turtle on purpose: `labels.ontology_files()` loads
-every *.ttl here into the ontology graph and its label index, and the national list is not wired into
-ingestion yet. `Places.graph()` gives the same facts as RDF with the IRIs and properties of places.ttl.
+every *.ttl here into the ontology graph and its label index, and the national list is not part of that
+graph; ingestion reads it to find a document's owner (ingest/owners.py) and its own RIEC and
+veiligheidsregio (ingest/link.py). `Places.graph()` gives the same facts as RDF with the IRIs and
+properties of places.ttl.
 
     >>> p = places()
     >>> g = p.gemeente("den haag")          # name, alias, code (GM0518, 0518) or IRI

@@ -62,13 +62,18 @@ async def upload(request: Request, response: Response, replace: bool = False,
         report = await run_in_threadpool(ws.ingest, [path], None, replace)
     if report.errors:
         raise HTTPException(400, "; ".join(report.errors))
+    if report.near_copies:
+        twin = report.near_copies[0]
+        raise HTTPException(409, f"{name!r} is a near-copy ({twin['similarity']:.0%} similar) of the stored document "
+                                 f"{twin['of']}; it was not ingested again (remove that one first to replace it)")
     if report.conflicts:
         raise HTTPException(409, f"a document named {name!r} exists with other content (id {report.conflicts[0]}); "
                                  "send replace=true to replace it")
     doc_id = (report.added + report.updated + report.unchanged)[0]
     if not report.added:
         response.status_code = 200
-    return {"id": doc_id, "added": bool(report.added), "updated": bool(report.updated), "unchanged": bool(report.unchanged)}
+    return {"id": doc_id, "added": bool(report.added), "updated": bool(report.updated),
+            "unchanged": bool(report.unchanged), "report": report.documents[0] if report.documents else None}
 
 
 def client_file_name(filename: str | None) -> str:

@@ -16,15 +16,16 @@ async function list(main, signal) {
   replace(main, h("h1", { text: "Documenten" }),
     h("p", { class: "status", role: "status", text: `${docs.length} ${docs.length === 1 ? "document" : "documenten"} ingelezen` }),
     docs.length ? h("table", { class: "documents" },
-      h("thead", {}, h("tr", {}, ["Titel", "Soort", "Basisteam", "Passages", "Prioriteiten", "Acties"]
-        .map((t, i) => h("th", { scope: "col", class: i > 2 ? "num" : null, text: t })))),
+      h("thead", {}, h("tr", {}, ["Titel", "Soort", "Eigenaar", "Passages", "Prioriteiten", "Acties", "Opmerkingen"]
+        .map((t, i) => h("th", { scope: "col", class: i > 2 && i < 6 ? "num" : null, text: t })))),
       h("tbody", {}, docs.map((d) => h("tr", {},
         h("td", {}, h("a", { href: docHref(d.id), text: d.title || d.source || d.id })),
         h("td", { text: kindName(d.kind) }),
-        h("td", { text: d.basisteam || "—" }),
+        h("td", { text: d.owner || d.basisteam || "—" }),
         h("td", { class: "num", text: d.passages ?? "" }),
         h("td", { class: "num", text: d.priorities ?? "" }),
-        h("td", { class: "num", text: d.actions ?? "" })))))
+        h("td", { class: "num", text: d.actions ?? "" }),
+        h("td", { class: "warnings", text: ((d.report || {}).warnings || []).join("; ") || "—" })))))
       : h("p", { class: "muted", text: "Nog geen documenten ingelezen (gebruik `ivp ingest PAD`)." }));
 }
 
@@ -63,13 +64,17 @@ async function detail(main, id, signal) {
   if (signal.aborted) return;
   const link = (x) => h("a", { href: entityHref(x), text: name(x) });
   const meta = [
-    ["Soort", kindName(d.kind)], ["Basisteam", d.basisteam], ["Bestand", d.source], ["Formaat", d.format],
-    ["Passages", d.passages],
+    ["Soort", kindName(d.kind)], ["Eigenaar", d.owner], ["Basisteam", d.basisteam], ["Periode", (d.report || {}).period],
+    ["Bestand", d.source], ["Formaat", d.format], ["Passages", d.passages],
   ].filter(([, v]) => v !== null && v !== undefined && v !== "");
+  const warnings = (d.report || {}).warnings || [];
   replace(main,
     h("p", { class: "breadcrumb" }, h("a", { href: "#/documenten", text: "← Alle documenten" })),
     h("h1", { text: d.title || id }),
     h("dl", { class: "facts" }, meta.map(([k, v]) => [h("dt", { text: k }), h("dd", { text: String(v) })])),
+    warnings.length ? h("section", { class: "card warnings", role: "note" },
+      h("h2", { text: "Opmerkingen bij het inlezen" }), h("ul", { class: "compact" }, warnings.map((w) => h("li", { text: w }))))
+      : null,
     h("div", { class: "doc-columns" },
       h("section", { class: "card" }, h("h2", { text: `Hoofdstukken en paragrafen (${(d.sections || []).length})` }),
         (d.sections || []).length ? outline(d.sections)
