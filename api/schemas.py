@@ -121,6 +121,7 @@ class PassageDocument(BaseModel):
     id: str
     title: str
     basisteam: str | None = None
+    owner: str | None = Field(None, description="The gemeente(n) or basisteam the document is written for.")
 
 
 class Passage(BaseModel):
@@ -146,7 +147,8 @@ class AnswerAction(BaseModel):
 
     id: str
     title: str
-    basisteam: str
+    basisteam: str = Field(description="Whose plan the action is in: its owner (a basisteam, a gemeente, a group).")
+    in_basisteam: str | None = Field(None, description="The basisteam that owner belongs to, where known.")
     cycle: str | None = None
     timeline: Timeline
     status: str | None = None
@@ -183,7 +185,8 @@ class AnswerResponse(BaseModel):
 class FilterValues(BaseModel):
     """The values the search filters accept, for forms."""
 
-    basisteam: list[str]
+    basisteam: list[str] = Field(description="Basisteams and every other plan owner.")
+    gemeente: list[str]
     document: list[str]
     kind: list[str]
     year: list[int]
@@ -283,7 +286,8 @@ class LinkedAction(ActionLink):
 class Action(BaseModel):
     id: str
     title: str
-    basisteam: str
+    plan_owner: str = Field(description="Whose plan the action is in: a basisteam, a gemeente or a group.")
+    basisteam: str | None = Field(None, description="The basisteam of the plan, where it has one.")
     cycle: str | None = None
     priority: ActionPriority | None = None
     theme: str | None = None

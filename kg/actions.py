@@ -6,7 +6,7 @@ from datetime import date
 from ontology.vocab import short_id
 from search.contract import FilterError
 
-from .sparql import PREFIXES
+from .sparql import PREFIXES, plan_owner
 from .store import GraphStore
 
 STATUSES = ("afgerond", "loopt", "vertraagd", "niet_uitgevoerd", "vervallen", "overgeheveld")
@@ -17,9 +17,9 @@ class ActionFilterError(FilterError):
 
 
 def all_actions(store: GraphStore) -> list[dict]:
-    q = PREFIXES + """SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn ?theme
-                      ?group ?ord ?owner WHERE {
-      ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam/skos:prefLabel ?bt FILTER(lang(?bt) = "nl" || lang(?bt) = "")
+    q = PREFIXES + """SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn
+                      ?theme ?group ?ord ?owner WHERE {
+      ?a a ivp:Action ; rdfs:label ?title . """ + plan_owner("?a", "bt") + """
       OPTIONAL { ?a ivp:cycle ?cycle } OPTIONAL { ?a ivp:timelineText ?tl } OPTIONAL { ?a ivp:timelineStart ?start }
       OPTIONAL { ?a ivp:timelineEnd ?end } OPTIONAL { ?a ivp:status ?status } OPTIONAL { ?a ivp:statusBasis ?basis }
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:group ?group } OPTIONAL { ?a ivp:ordinal ?ord }
@@ -33,7 +33,8 @@ def all_actions(store: GraphStore) -> list[dict]:
         a = out.get(iri)
         if a is None:
             a = out[iri] = {
-                "id": short_id(iri), "title": v("title"), "basisteam": v("bt"), "cycle": v("cycle"),
+                "id": short_id(iri), "title": v("title"), "plan_owner": v("bt"), "basisteam": v("bt_bt"),
+                "cycle": v("cycle"),
                 "priority": {"id": short_id(v("pr")), "number": int(v("prn")), "labels": []} if v("pr") else None,
                 "theme": None, "themes": [], "group": v("group"), "owner": v("owner"),
                 "timeline": {"text": v("tl"), "start": v("start"), "end": v("end")},
@@ -59,18 +60,18 @@ def all_actions(store: GraphStore) -> list[dict]:
         if r["a"].value in out:
             out[r["a"].value]["sources"].append({"document": r["doc"].value, "text": r["text"].value,
                                                  "page": int(r["page"].value) if r["page"] is not None else None})
-    return sorted(out.values(), key=lambda a: (a["basisteam"], a["cycle"] or "", a["_order"]))
+    return sorted(out.values(), key=lambda a: (a["plan_owner"], a["cycle"] or "", a["_order"]))
 
 
 def filter_actions(actions: list[dict], basisteam: str | None = None, theme: str | None = None,
                    status: str | None = None, cycle: str | None = None, due_before: str | None = None) -> list[dict]:
     valid = {
-        "basisteam": sorted({a["basisteam"] for a in actions}),
+        "basisteam": sorted({x for a in actions for x in (a["plan_owner"], a["basisteam"]) if x}),
         "cycle": sorted({a["cycle"] for a in actions if a["cycle"]}),
         "theme": sorted({t for a in actions for t in a["themes"]}),
     }
     if basisteam and basisteam.lower() not in {b.lower() for b in valid["basisteam"]}:
-        raise ActionFilterError(f"unknown basisteam {basisteam!r}; valid: {', '.join(valid['basisteam'])}")
+        raise ActionFilterError(f"unknown basisteam or owner {basisteam!r}; valid: {', '.join(valid['basisteam'])}")
     if cycle and cycle not in valid["cycle"]:
         raise ActionFilterError(f"unknown cycle {cycle!r}; valid: {', '.join(valid['cycle'])}")
     if status and status not in STATUSES:
@@ -85,7 +86,7 @@ def filter_actions(actions: list[dict], basisteam: str | None = None, theme: str
             raise ActionFilterError(f"--due-before must be a date like 2025-12-31, not {due_before!r}") from None
     out = []
     for a in actions:
-        if basisteam and a["basisteam"].lower() != basisteam.lower():
+        if basisteam and basisteam.lower() not in {(x or "").lower() for x in (a["plan_owner"], a["basisteam"])}:
             continue
         if cycle and a["cycle"] != cycle:
             continue
@@ -108,8 +109,8 @@ def summary(actions: list[dict]) -> list[dict]:
     groups: dict[tuple, dict] = {}
     for a in actions:
         pr = a["priority"]
-        key = (a["basisteam"], a["cycle"], pr["number"] if pr else None)
-        g = groups.setdefault(key, {"basisteam": a["basisteam"], "cycle": a["cycle"],
+        key = (a["plan_owner"], a["cycle"], pr["number"] if pr else None)
+        g = groups.setdefault(key, {"basisteam": a["plan_owner"], "cycle": a["cycle"],
                                     "priority": pr["labels"][0] if pr and pr["labels"] else None,
                                     "priority_number": pr["number"] if pr else None, "total": 0,
                                     "status": {s: 0 for s in STATUSES} | {"onbekend": 0}})

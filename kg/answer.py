@@ -8,7 +8,7 @@ from search.contract import hit_json
 from search.engine import Filters, SearchEngine
 from search.grounding import ground
 
-from .sparql import PREFIXES
+from .sparql import PREFIXES, plan_owner
 from .store import GraphStore
 
 
@@ -21,7 +21,8 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     groups: dict[str, dict] = {}
     if related:
         for a in actions_about(store, related):
-            if filters and filters.basisteam and a["basisteam"] != filters.basisteam:
+            if filters and filters.basisteam and filters.basisteam.lower() not in (
+                    (a["basisteam"] or "").lower(), (a.get("in_basisteam") or "").lower()):
                 continue
             grp = groups.setdefault(a["basisteam"], {"basisteam": a["basisteam"], "actions": [], "priorities": []})
             if len(grp["actions"]) < max_actions:
@@ -41,11 +42,11 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
     values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = PREFIXES + f"""SELECT ?a ?title ?bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel ?owner WHERE {{
+    q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel
+                         ?owner WHERE {{
       VALUES ?c {{ {values} }}
-      ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam/skos:prefLabel ?bt ; ivp:plan/dcterms:title ?doc .
+      ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
       {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
-      FILTER(lang(?bt) = "nl" || lang(?bt) = "")
       OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
@@ -60,8 +61,8 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
         item = out.get(iri)
         if item is None:
             item = out[iri] = {
-                "id": short_id(iri), "title": val("title"), "basisteam": val("bt"), "cycle": val("cycle"),
-                "timeline": {"text": val("tl"), "start": val("start"), "end": val("end")},
+                "id": short_id(iri), "title": val("title"), "basisteam": val("bt"), "in_basisteam": val("bt_bt"),
+                "cycle": val("cycle"), "timeline": {"text": val("tl"), "start": val("start"), "end": val("end")},
                 "status": val("status"), "status_basis": val("basis"), "priority": val("prlabel"),
                 "owners": [], "partners": [], "instruments": [],
                 "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
@@ -89,8 +90,7 @@ def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
 def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?n WHERE {{ VALUES ?c {{ {values} }}
-      ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n ; ivp:basisteam/skos:prefLabel ?bt .
-      FILTER(lang(?bt) = "nl" || lang(?bt) = "") }}"""
+      ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n . {plan_owner("?pr", "bt")} }}"""
     seen: dict[str, dict] = {}
     for r in store.raw_query(q):
         iri = r["pr"].value

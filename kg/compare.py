@@ -9,22 +9,23 @@ from __future__ import annotations
 from ontology.labels import LabelIndex
 
 from ontology.vocab import short_id
-from .sparql import PREFIXES
+from .sparql import PREFIXES, owned_by
 from .store import GraphStore
 
 
 
 def basisteams(store: GraphStore) -> list[str]:
-    q = PREFIXES + 'SELECT DISTINCT ?l WHERE { ?b a ivp:Basisteam ; skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }'
-    return sorted(r["l"].value for r in store.raw_query(q))
+    """Everyone two plans can be compared for: the basisteams, and every other owner of a plan (a gemeente,
+    a group of gemeenten, a basisteam without a known district)."""
+    q = PREFIXES + """SELECT DISTINCT ?l WHERE { { ?b a ivp:Basisteam } UNION { ?d ivp:planOwner ?b }
+      ?b skos:prefLabel ?l FILTER(lang(?l) = "nl" || lang(?l) = "") }"""
+    return sorted({r["l"].value for r in store.raw_query(q)})
 
 
 def side(store: GraphStore, basisteam: str) -> dict[str, dict]:
     """theme IRI -> what one basisteam does on it: priority wordings, actions, partners, instruments."""
-    lit = basisteam.replace('"', "")
     q = PREFIXES + f"""SELECT ?t ?pr ?label ?n WHERE {{
-      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl . ?pr a ivp:Priority ; ivp:basisteam ?b ;
-      ivp:theme ?t ; rdfs:label ?label ; ivp:number ?n }}"""
+      ?pr a ivp:Priority ; ivp:theme ?t ; rdfs:label ?label ; ivp:number ?n . {owned_by("?pr", basisteam)} }}"""
     themes: dict[str, dict] = {}
     for r in store.raw_query(q):
         t = r["t"].value
@@ -38,11 +39,9 @@ def side(store: GraphStore, basisteam: str) -> dict[str, dict]:
 
 def _covering_priority(store: GraphStore, basisteam: str, theme_iris: set[str]) -> str | None:
     """The priority whose actions most often work on one of `theme_iris` (a theme held as a sub-theme)."""
-    lit = basisteam.replace('"', "")
     values = " ".join(f"<{t}>" for t in sorted(theme_iris))
     q = PREFIXES + f"""SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?x {{ {values} }}
-      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
-      ?a a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?x ; ivp:priority ?pr . ?pr ivp:theme ?t }}
+      ?a a ivp:Action ; ivp:theme ?x ; ivp:priority ?pr . ?pr ivp:theme ?t . {owned_by("?a", basisteam)} }}
       GROUP BY ?t ORDER BY DESC(?n)"""
     for r in store.raw_query(q):
         if r["t"].value not in theme_iris:
@@ -51,14 +50,12 @@ def _covering_priority(store: GraphStore, basisteam: str, theme_iris: set[str]) 
 
 
 def _enrich(store: GraphStore, basisteam: str, theme_iris: set[str], entry: dict) -> None:
-    lit = basisteam.replace('"', "")
     values = " ".join(f"<{t}>" for t in sorted(theme_iris))
     q = PREFIXES + f"""SELECT DISTINCT ?kind ?x ?label WHERE {{ VALUES ?t {{ {values} }}
-      ?b a ivp:Basisteam ; skos:prefLabel "{lit}"@nl .
-      {{ ?x a ivp:Action ; ivp:basisteam ?b ; ivp:theme ?t ; rdfs:label ?label BIND("actions" AS ?kind) }}
-      UNION {{ GRAPH ?g {{ ?x ivp:worksOn ?t . ?d a ivp:Document ; ivp:basisteam ?b }}
+      {{ ?x a ivp:Action ; ivp:theme ?t ; rdfs:label ?label . {owned_by("?x", basisteam)} BIND("actions" AS ?kind) }}
+      UNION {{ GRAPH ?g {{ ?x ivp:worksOn ?t . ?d a ivp:Document }} {owned_by("?d", basisteam)}
                ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") BIND("partners" AS ?kind) }}
-      UNION {{ GRAPH ?g {{ ?x ivp:appliesTo ?t . ?d a ivp:Document ; ivp:basisteam ?b }}
+      UNION {{ GRAPH ?g {{ ?x ivp:appliesTo ?t . ?d a ivp:Document }} {owned_by("?d", basisteam)}
                ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") BIND("instruments" AS ?kind) }} }}"""
     for r in store.raw_query(q):
         kind = r["kind"].value

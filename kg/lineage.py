@@ -35,7 +35,7 @@ _STOP_STEMS = {w[:6] for w in _STOP}
 class ActionRow:
     iri: str
     title: str
-    basisteam: str
+    basisteam: str  # IRI of the plan owner (its basisteam where the plan names no other owner)
     cycle: str
     text: str = ""
     result: str = ""
@@ -55,7 +55,8 @@ class Link:
 
 def read_actions(store: GraphStore) -> list[ActionRow]:
     q = PREFIXES + """SELECT ?a ?title ?bt ?cycle ?result ?pr ?p ?text WHERE {
-      ?a a ivp:Action ; rdfs:label ?title ; ivp:basisteam ?bt ; ivp:cycle ?cycle .
+      ?a a ivp:Action ; rdfs:label ?title ; ivp:cycle ?cycle ; ivp:planOwner|ivp:basisteam ?bt .
+      FILTER NOT EXISTS { ?a ivp:planOwner ?o FILTER(?o != ?bt) }
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:priority ?pr }
       OPTIONAL { ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text } }"""
     rows: dict[str, ActionRow] = {}
@@ -76,7 +77,7 @@ def read_actions(store: GraphStore) -> list[ActionRow]:
 
 
 def link_actions(actions: list[ActionRow], embed: Callable[[list[str]], np.ndarray]) -> list[Link]:
-    """For each action of an earlier cycle, its best follow-up in the next cycle of the same basisteam."""
+    """For each action of an earlier cycle, its best follow-up in the next cycle of the same plan owner."""
     links: list[Link] = []
     by_team: dict[str, list[ActionRow]] = {}
     for a in actions:

@@ -25,3 +25,19 @@ PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in _NAMESPACES.item
 def sparql(body: str) -> str:
     """A query with the shared prefixes in front."""
     return PREFIXES + body
+
+
+def plan_owner(subject: str, out: str) -> str:
+    """A graph pattern binding `?{out}` to whom a plan fact belongs — its plan owner (a gemeente, a group of
+    gemeenten, a basisteam), else its basisteam — and `?{out}_bt` to its basisteam where it has one.
+    Facts of a place without a basisteam are not lost to queries that used to require one."""
+    return f"""OPTIONAL {{ {subject} ivp:planOwner/skos:prefLabel ?{out}_o FILTER(lang(?{out}_o) IN ("nl", "")) }}
+      OPTIONAL {{ {subject} ivp:basisteam/skos:prefLabel ?{out}_bt FILTER(lang(?{out}_bt) IN ("nl", "")) }}
+      BIND(COALESCE(?{out}_o, ?{out}_bt) AS ?{out}) FILTER(BOUND(?{out}))"""
+
+
+def owned_by(subject: str, name: str) -> str:
+    """A graph pattern: `subject` belongs to the owner or basisteam labelled `name` (a plain literal)."""
+    lit = name.replace("\\", "").replace('"', "")
+    return f"""{subject} ivp:planOwner|ivp:basisteam ?_holder . ?_holder skos:prefLabel ?_hl
+      FILTER(lcase(str(?_hl)) = lcase("{lit}"))"""

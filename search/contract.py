@@ -13,7 +13,8 @@ class FilterError(ValueError):
 
 
 def make_filters(engine: SearchEngine, labels: LabelIndex, basisteam: str | None = None, document: str | None = None,
-                 kind: str | None = None, theme: str | None = None, year: int | None = None) -> Filters:
+                 kind: str | None = None, theme: str | None = None, year: int | None = None,
+                 gemeente: str | None = None) -> Filters:
     valid = engine.values()
     f = Filters()
     if basisteam:
@@ -21,6 +22,11 @@ def make_filters(engine: SearchEngine, labels: LabelIndex, basisteam: str | None
         if not match:
             raise FilterError(f"unknown basisteam {basisteam!r}; valid: {', '.join(valid['basisteam'])}")
         f.basisteam = match[0]
+    if gemeente:
+        match = [g for g in valid["gemeente"] if g.lower() == gemeente.strip().lower()]
+        if not match:
+            raise FilterError(f"no document covers gemeente {gemeente!r}; valid: {', '.join(valid['gemeente'])}")
+        f.gemeente = match[0]
     if document:
         if document not in valid["document"]:
             raise FilterError(f"unknown document {document!r}; valid: {', '.join(valid['document'])}")
@@ -53,7 +59,7 @@ def hit_json(hit: Hit, labels: LabelIndex) -> dict:
         "id": p.id,
         "text": p.indexed_text(),
         "score": hit.score,
-        "document": {"id": p.doc_id, "title": p.doc_title, "basisteam": p.basisteam},
+        "document": {"id": p.doc_id, "title": p.doc_title, "basisteam": p.basisteam, "owner": p.owner},
         "page": p.page,
         "section": p.section,
         "section_path": p.section_path,

@@ -35,7 +35,8 @@ class IndexMissing(Exception):
 
 @dataclass
 class Filters:
-    basisteam: str | None = None
+    basisteam: str | None = None  # a basisteam or any other plan owner (a gemeente, a group of gemeenten)
+    gemeente: str | None = None  # documents written for this gemeente or for the basisteam it belongs to
     document: str | None = None
     kind: str | None = None
     theme: str | None = None  # IRI
@@ -142,7 +143,9 @@ class SearchEngine:
         if f == Filters():
             return keep
         for i, p in enumerate(self.passages):
-            if f.basisteam and (p.basisteam or "").lower() != f.basisteam.lower():
+            if f.basisteam and f.basisteam.lower() not in ((p.basisteam or "").lower(), (p.owner or "").lower()):
+                keep[i] = False
+            elif f.gemeente and f.gemeente.lower() not in {g.lower() for g in p.gemeenten}:
                 keep[i] = False
             elif f.document and p.doc_id != f.document:
                 keep[i] = False
@@ -163,7 +166,8 @@ class SearchEngine:
     def values(self) -> dict[str, list]:
         """The valid filter values, for error messages and the web form."""
         return {
-            "basisteam": sorted({p.basisteam for p in self.passages if p.basisteam}),
+            "basisteam": sorted({x for p in self.passages for x in (p.basisteam, p.owner) if x}),
+            "gemeente": sorted({g for p in self.passages for g in p.gemeenten}),
             "document": sorted({p.doc_id for p in self.passages}),
             "kind": sorted({p.doc_kind for p in self.passages}),
             "year": sorted({y for p in self.passages if p.period_start

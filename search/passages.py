@@ -22,6 +22,8 @@ class StoredPassage:
     doc_kind: str = "other"
     period_start: int | None = None
     period_end: int | None = None
+    owner: str | None = None  # the gemeente(n) or basisteam the document is written for
+    gemeenten: list[str] = field(default_factory=list)  # names of the gemeenten the document covers
 
     @property
     def section(self) -> str:
@@ -36,11 +38,24 @@ class StoredPassage:
 def from_document(doc) -> list[StoredPassage]:
     """StoredPassages of an ingest.model.ExtractedDocument."""
     m = doc.meta
+    covered = covered_gemeenten(m.owner_gemeenten, m.basisteam)
     return [
         StoredPassage(p.id, doc.doc_id, p.text, list(p.section_path), p.page, p.kind, list(p.mentions),
-                      m.title, m.basisteam, m.kind, m.period_start, m.period_end)
+                      m.title, m.basisteam, m.kind, m.period_start, m.period_end, m.owner or m.basisteam, covered)
         for p in doc.passages
     ]
+
+
+def covered_gemeenten(codes: list[str], basisteam: str | None) -> list[str]:
+    """The gemeenten a document speaks for: its owner's, else those of its basisteam where the national
+    reference data knows them; so a filter on a gemeente finds its basisteam's shared plans too."""
+    from ontology.places import places
+
+    p = places()
+    named = [g.name for g in (p.gemeente(c) for c in codes) if g]
+    if not named and basisteam:
+        named = [g.name for g in p.in_basisteam(basisteam)]
+    return sorted(set(named))
 
 
 def write_passages(path: Path, passages: list[StoredPassage]) -> None:

@@ -19,7 +19,7 @@ def test_search_contract_and_filters(server):
     assert 1 <= len(body["results"]) <= 5
     first = body["results"][0]
     assert set(first) >= {"id", "text", "score", "document", "page", "section", "entities"}
-    assert set(first["document"]) == {"id", "title", "basisteam"}
+    assert set(first["document"]) == {"id", "title", "basisteam", "owner"}
     assert any("mensenhandel" in r["text"].lower() for r in body["results"])
     only = get(server, "/api/search", q="drugs", basisteam="De Waarden", k=10).json()["results"]
     assert only and all(r["document"]["basisteam"] == "De Waarden" for r in only)

@@ -35,16 +35,20 @@ def search(q: str = question("Words or a question, Dutch or English."),
            year: int | None = Query(None, ge=1900, le=2100,
                                     description="Only documents whose period covers this year." + _DATA_FILTER),
            document: str | None = Query(None, description="Only this document (its id)." + _DATA_FILTER),
+           gemeente: str | None = Query(None, description="Only documents written for this gemeente or for the "
+                                                          "basisteam it belongs to." + _DATA_FILTER),
            ws: Workspace = Depends(workspace)) -> dict:
-    filters = ws.filters(basisteam=basisteam, theme=theme, kind=kind, year=year, document=document)
+    filters = ws.filters(basisteam=basisteam, theme=theme, kind=kind, year=year, document=document, gemeente=gemeente)
     return ws.search_json(q, k, filters)
 
 
 @router.get("/ask", response_model=AnswerResponse, responses=errors(400, 422, 503))
 def ask(q: str = question("A question, Dutch or English."),
-        basisteam: str | None = Query(None, description="Only this basisteam." + _DATA_FILTER),
+        basisteam: str | None = Query(None, description="Only this basisteam or other plan owner." + _DATA_FILTER),
+        gemeente: str | None = Query(None, description="Only documents for this gemeente or its basisteam."
+                                                       + _DATA_FILTER),
         ws: Workspace = Depends(workspace)) -> dict:
-    return ws.answer(q, ws.filters(basisteam=basisteam))
+    return ws.answer(q, ws.filters(basisteam=basisteam, gemeente=gemeente))
 
 
 @router.get("/filters", response_model=FilterValues, responses=errors(503))

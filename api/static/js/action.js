@@ -59,12 +59,12 @@ export async function render({ main, rest, signal }) {
   showInGraph.addEventListener("click", () => { location.hash = hashHref("graaf", { start: a.id }); });
 
   replace(main,
-    h("p", { class: "breadcrumb" }, h("a", { href: hashHref("acties", { basisteam: a.basisteam }), text: "← Alle acties" })),
+    h("p", { class: "breadcrumb" }, h("a", { href: hashHref("acties", { basisteam: a.plan_owner }), text: "← Alle acties" })),
     h("div", { class: "entity-head" },
       h("h1", { text: a.title }),
       h("p", { class: "entity-meta" }, typeBadge("action"), " ", h("code", { class: "muted", text: a.id }))),
     facts([
-      ["Basisteam", a.basisteam],
+      ["Eigenaar", a.plan_owner], ["Basisteam", a.basisteam],
       ["Plan", a.cycle ? `${a.cycle} (${evaluated ? "geëvalueerd" : "gepland"})` : null],
       ["Prioriteit", p ? h("a", { href: entityHref(p.id) }, `Prioriteit ${p.number}`,
         p.labels && p.labels.length ? `: ${p.labels[0]}` : "") : null],

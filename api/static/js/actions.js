@@ -32,7 +32,7 @@ function select(id, label, options, value) {
 
 function filterForm(all, evaluated, chosen) {
   const form = h("form", { class: "filters", role: "search", "aria-label": "Acties filteren" },
-    select("basisteam", "Basisteam", sortNl(all.map((a) => a.basisteam)).map((v) => ({ value: v, text: v })), chosen.basisteam),
+    select("basisteam", "Eigenaar", sortNl(all.map((a) => a.plan_owner)).map((v) => ({ value: v, text: v })), chosen.basisteam),
     select("cycle", "Cyclus", sortNl(all.map((a) => a.cycle)).map((v) => ({ value: v, text: cycleName(v, evaluated) })), chosen.cycle),
     select("status", "Status", STATUS_ORDER.map((v) => ({ value: v, text: statusName(v) })), chosen.status),
     select("theme", "Thema", sortNl(all.flatMap((a) => a.themes || [])).map((v) => ({ value: v, text: v })), chosen.theme));
@@ -86,8 +86,8 @@ function actionItem(a, byId) {
 function grouped(actions) {
   const teams = new Map();
   for (const a of actions) {
-    if (!teams.has(a.basisteam)) teams.set(a.basisteam, new Map());
-    const prios = teams.get(a.basisteam);
+    if (!teams.has(a.plan_owner)) teams.set(a.plan_owner, new Map());
+    const prios = teams.get(a.plan_owner);
     const key = a.priority ? a.priority.number : null;
     if (!prios.has(key)) prios.set(key, { priority: a.priority, actions: [] });
     prios.get(key).actions.push(a);
