@@ -293,7 +293,8 @@ class Action(BaseModel):
     theme: str | None = None
     themes: list[str]
     group: str | None = None
-    owner: str | None = None
+    owner: str | None = Field(None, description="The portefeuillehouder whose portfolio names the action's theme.")
+    trekker: str | None = Field(None, description="Who carries it out, as the plan names it (its 'wie' column).")
     timeline: Timeline
     status: str | None = Field(None, description=f"One of {', '.join(STATUSES)}, when evaluated.")
     status_basis: str | None = None

@@ -35,6 +35,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .cuewords import extract_cues, phrase_regex
 from .model import Action, Holder, Line, Priority
 from .plans import append_line, collapse, extract_holders, sentence_spans
 from .status import derive_status
@@ -56,7 +57,9 @@ class EvaluationParse:
 # Line shapes
 # ---------------------------------------------------------------------------------------------
 
-_AMBITION = re.compile(r"^\s*(?P<kind>Ambitie|Prioriteit)\s+(?P<n>\d{1,2})\s*[:.\-–]\s*(?P<label>\S.*?)\s*\.?\s*$")
+# "Ambitie 2: ...", "Speerpunt 2 - ...": a capitalised priority cue word (ontology/cues.toml), a number, a label
+_AMBITION = re.compile(rf"^\s*(?P<kind>(?=[A-ZÀ-Ý])(?i:{phrase_regex(extract_cues().priority_heads)}))\s+(?P<n>\d{{1,2}})"
+                       r"\s*[:.\-–]\s*(?P<label>\S.*?)\s*\.?\s*$")
 _CHAPTER = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<title>[A-ZÀ-Ý].{8,})$")
 _FOOTER = re.compile(r"^\s*terug\s+naar\s+(?:de\s+)?inhoud(?:sopgave)?\s*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")

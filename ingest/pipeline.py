@@ -11,16 +11,17 @@ from ontology.vocab import slug
 
 from .chunk import make_passages, passage_id
 from .clean import clean_lines
-from .evaluation import parse_evaluation
+from .evaluation import EvaluationParse, parse_evaluation
+from .extract import Extraction, choose, extract
+from .layout import build_layout
 from .link import link_document
 from .metadata import apply_sidecar, infer_meta, load_sidecar
-from .model import ExtractedDocument, IngestError, Line, Passage
+from .model import Action, DocumentMeta, ExtractedDocument, IngestError, Line, Passage, Priority
 from .pages import raw_lines
 from .plans import extract_priorities
-from .readers import read_file
+from .readers import SUPPORTED, read_file
 from .uvp import extract_uvp_actions
 
-SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 
 
 def doc_id_for(path: Path | str) -> str:
@@ -68,25 +69,55 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
 
     doc_id = doc_id_for(path)
     doc = ExtractedDocument(doc_id, path.name, sha256 or file_sha256(path), raw.fmt, meta)
-    if meta.kind == "evaluation":
-        ev = parse_evaluation(lines)
-        doc.priorities, doc.actions = ev.priorities, ev.actions
-        start, end = ev.span if ev.actions else (len(lines), len(lines))
+    found = _layout_facts(path, meta)
+    ev = parse_evaluation(lines) if meta.kind == "evaluation" else None
+    doc.notes += found.notes
+    for fact, theirs in zip(("priorities", "actions"), _line_facts(lines, meta.kind, ev)):
+        _keep(doc, fact, found, theirs)
+    cited: list[tuple] = []
+    if ev is not None and ev.actions and doc.actions is ev.actions:
+        start, end = ev.span
         rows, cited = _evaluation_passages(doc_id, ev)
         passages = make_passages(doc_id, clean_lines(lines[:start])) + rows
         passages += make_passages(doc_id, clean_lines(lines[end:]))
     else:
-        if meta.kind in ("ivp", "uvp", "council_note"):
-            doc.priorities = extract_priorities(lines, meta.kind)
-        if meta.kind == "uvp":
-            doc.actions = extract_uvp_actions(lines)
         passages = make_passages(doc_id, cleaned)
     doc.passages = renumber(doc_id, passages)
-    if meta.kind == "evaluation":
-        for action, passage in cited:
-            action.passage_id = passage.id
+    for action, passage in cited:
+        action.passage_id = passage.id
     link_document(doc, index)
     return doc
+
+
+def _layout_facts(path: Path, meta: DocumentMeta) -> Extraction:
+    """What the extractor registered for the kind reads from the layout (ingest/extract); a file whose
+    layout cannot be built still has the line readers, and the reason is noted."""
+    try:
+        layout = build_layout(path)
+    except IngestError as e:
+        return Extraction(notes=[f"layout not read ({e.reason}): only the line readers were used"])
+    except Exception as e:  # noqa: BLE001 - the text was read; a second reader's failure must not lose it
+        return Extraction(notes=[f"layout not read ({type(e).__name__}): only the line readers were used"])
+    return extract(layout, meta)
+
+
+def _keep(doc: ExtractedDocument, fact: str, found: Extraction, theirs: list) -> None:
+    """One fact type's result, the layout extractor's or the line reader's (ingest/extract/choose.py), with
+    the layout extractor's notes on that fact where its result is the one kept."""
+    choice = choose(fact, getattr(found, fact), theirs, found.via.get(fact))
+    setattr(doc, fact, choice.items)
+    if choice.source != "lines":
+        doc.notes += found.fact_notes.get(fact, [])
+    if choice.note:
+        doc.notes.append(choice.note)
+
+
+def _line_facts(lines: list[Line], kind: str, ev: EvaluationParse | None) -> tuple[list[Priority], list[Action]]:
+    """The line readers' priorities and actions: the fallback for flattened text (ingest/extract/choose.py)."""
+    if ev is not None:
+        return ev.priorities, ev.actions
+    priorities = extract_priorities(lines, kind) if kind in ("ivp", "uvp", "council_note") else []
+    return priorities, extract_uvp_actions(lines) if kind == "uvp" else []
 
 
 def _evaluation_passages(doc_id: str, ev) -> tuple[list[Passage], list[tuple]]:

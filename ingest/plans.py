@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cuewords import extract_cues, heading_line_regex, phrase_regex
 from .model import Holder, Line, Priority
 
 # ---------------------------------------------------------------------------------------------
@@ -192,8 +193,10 @@ def extract_holders(lines: list[Line]) -> list[Holder]:
 
 _MD = r"(?:#{1,6}\s*)?"
 _BOLD = r"(?:\*\*|__)?"
+# "3.2 Prioriteit 1: ...", "Speerpunt 2 - ...": a capitalised priority cue word (ontology/cues.toml), a number, a label
 _EXPLICIT = re.compile(
-    rf"^{_MD}{_BOLD}\s*(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?(?:Prioriteit|Ambitie)\s+(?P<n>\d{{1,2}})"
+    rf"^{_MD}{_BOLD}\s*(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?"
+    rf"(?P<cue>(?=[A-ZÀ-Ý])(?i:{phrase_regex(extract_cues().priority_heads)}))\s+(?P<n>\d{{1,2}})"
     rf"\s*[:.\-–]\s*(?P<label>[^*_].{{1,118}}?)\s*{_BOLD}\s*$")
 _BARE = re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<label>[A-ZÀ-Ý][^.:;]{2,80})$")
 _CHAPTER = re.compile(r"^(?P<n>\d{1,2})\.?\s+(?P<label>[A-ZÀ-Ý][^:;]{2,80})$")
@@ -204,8 +207,9 @@ _GOAL_ALONE = re.compile(
     rf"^{_MD}{_BOLD}\s*(Ambitie|Ambities|Doelstelling|Doelstellingen|Doel)\s*:?\s*{_BOLD}\s*:?\s*$", re.I)
 _GOAL_INLINE = re.compile(rf"^{_BOLD}(Doelstelling|Ambitie|Doel)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>\S.*)$")
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’' /&-]{1,40}:(\s|$)")  # "Concrete doelen:", "Organisatorische borging: ..."
-_ACTIONS_START = re.compile(r"^\s*Wat\s+gaan\s+we\s+doen\b", re.I)
+_ACTIONS_START = heading_line_regex(extract_cues().action_regions)  # cue words, ontology/cues.toml
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z][^.]*")
+_TOC_LINE = re.compile(r"(?:[.·…_]\s?){4,}\s*\d{1,4}\s*$")  # "Prioriteit 1: Jeugd ........ 5": contents, not a heading
 
 
 @dataclass
@@ -260,15 +264,18 @@ def _excluded(lines: list[Line]) -> list[bool]:
 
 
 def _explicit_headings(lines: list[Line], skip: list[bool]) -> list[tuple[int, int, str, str]]:
-    """(index, number, label, heading) of "Prioriteit N: label" headings outside annexes."""
+    """(index, number, label, heading) of "Prioriteit N: label" headings outside annexes; only those with the
+    first heading's cue word, since another cue below it ("Doelstelling 1") names a part of a priority."""
     found = []
+    first_cue = None
     for i, line in enumerate(lines):
         raw = line.text.strip()
-        if skip[i] or not raw or _is_bullet(raw):
+        if skip[i] or not raw or _is_bullet(raw) or _TOC_LINE.search(raw):
             continue
         m = _EXPLICIT.match(raw)
-        if not m:
+        if not m or (first_cue or m.group("cue").lower()) != m.group("cue").lower():
             continue
+        first_cue = m.group("cue").lower()
         label = _strip_markup(m.group("label")).rstrip(".")
         heading = _strip_markup(raw)
         nxt = _next_text(lines, i)
@@ -357,9 +364,31 @@ def _section_end(lines: list[Line], start: int, heading: str, limit: int) -> int
             if m and len(t) <= 90 and not ends_sentence(t):
                 chapter, sub = int(m.group(1)), int(m.group(2) or 0)
                 here, here_sub = int(num.group(1)), int(num.group(2))
-                if chapter > here or (chapter == here and sub > here_sub):
+                # another chapter, also a lower one (a reordered document), but not an item of a numbered list
+                if (chapter != here or sub > here_sub) and not _list_item(lines, j, chapter, sub):
                     return j
     return limit
+
+
+def _list_item(lines: list[Line], j: int, n: int, sub: int) -> bool:
+    """Is numbered line `j` an item of a numbered list rather than a chapter heading? It is when it continues
+    a list ("3." a few lines after "2.") or opens one ("1.") right after a lead-in that ends in a colon."""
+    if sub:
+        return False
+    seen = 0
+    for k in range(j - 1, -1, -1):
+        t = lines[k].text.strip()
+        if not t or is_noise(t):
+            continue
+        if re.match(r"^\d{1,2}\.\d", t):  # a numbered sub-heading ("3.1 ...") stands between: no list
+            return False
+        m = re.match(r"^(\d{1,2})[.)]\s", t)
+        if m:
+            return int(m.group(1)) == n - 1
+        if n == 1 or seen >= 3:
+            return n == 1 and t.endswith(":")
+        seen += 1
+    return False
 
 
 def priority_sections(lines: list[Line]) -> list[PrioritySection]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import IngestError, Page, RawDocument
 
-SUPPORTED = (".txt", ".md", ".pdf", ".docx")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # keeps \t \n \f \r
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.I)
 
@@ -35,11 +35,7 @@ def read_file(path: Path, max_bytes: int = 50_000_000) -> RawDocument:
         raise IngestError(path, "empty file")
     if size > max_bytes:
         raise IngestError(path, f"file too large ({_mb(size)} MB; limit {_mb(max_bytes)} MB)")
-    if suffix in (".txt", ".md"):
-        return _read_text(path, suffix[1:])
-    if suffix == ".pdf":
-        return _read_pdf(path)
-    return _read_docx(path)
+    return READERS[suffix](path)
 
 
 def _mb(n: int) -> str:
@@ -224,3 +220,37 @@ def _table_lines(table) -> list[str]:
 def _short(e: Exception) -> str:
     msg = " ".join(str(e).split()) or type(e).__name__
     return msg[:120]
+
+
+def _read_html(path: Path) -> RawDocument:
+    """A plan published as a web page: its main content through the layout pass (navigation, header and
+    footer left out), written as Markdown-like lines so the line-based steps see headings, lists and tables."""
+    from .layout import build_layout
+
+    layout = build_layout(path)
+    lines: list[str] = []
+
+    def walk(section) -> None:
+        if section.level:
+            lines.extend(["", "#" * min(section.level, 6) + " " + (section.heading or section.title), ""])
+        for block in section.blocks:
+            if block.kind == "list":
+                lines.extend("  " * (item.level - 1) + "- " + item.text for item in block.items)
+            else:
+                lines.extend(block.text.split("\n"))
+            lines.append("")
+        for child in section.children:
+            walk(child)
+
+    walk(layout.root)
+    if not any(line.strip() for line in lines):
+        raise IngestError(path, "no text found in the HTML page")
+    return RawDocument(path, "html", [Page(None, "\n".join(lines))])
+
+
+# One reader per format; the suffix (lower case) picks it.
+READERS: dict[str, Callable[[Path], RawDocument]] = {
+    ".txt": lambda p: _read_text(p, "txt"), ".md": lambda p: _read_text(p, "md"), ".pdf": _read_pdf,
+    ".docx": _read_docx, ".html": _read_html, ".htm": _read_html,
+}
+SUPPORTED = tuple(READERS)

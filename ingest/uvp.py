@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cuewords import extract_cues, heading_line_regex
 from .model import Action, Line
 from .plans import PrioritySection, append_line, collapse, ends_sentence, is_noise, priority_sections, sentences
 
-_ACTIONS_START = re.compile(r"^\s*Wat\s+gaan\s+we\s+doen\b", re.I)
+# the heading over a section's actions ("Wat gaan we doen in 2025?", "Maatregelen"): cue words, ontology/cues.toml
+_ACTIONS_START = heading_line_regex(extract_cues().action_regions)
 _COLUMN_HEADER = re.compile(r"^(?:\S+\s*){0,2}\|?\s*Wanneer\s*$", re.I)  # "Actie  Wanneer" (OCR: "Adie  Wanneer")
 _BULLET = re.compile(r"^\s*(?:[-–•▪*=]|[\uf000-\uf0ff])\s*(?=\S)")
 

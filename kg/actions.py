@@ -18,12 +18,12 @@ class ActionFilterError(FilterError):
 
 def all_actions(store: GraphStore) -> list[dict]:
     q = PREFIXES + """SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn
-                      ?theme ?group ?ord ?owner WHERE {
+                      ?theme ?group ?ord ?owner ?trekker WHERE {
       ?a a ivp:Action ; rdfs:label ?title . """ + plan_owner("?a", "bt") + """
       OPTIONAL { ?a ivp:cycle ?cycle } OPTIONAL { ?a ivp:timelineText ?tl } OPTIONAL { ?a ivp:timelineStart ?start }
       OPTIONAL { ?a ivp:timelineEnd ?end } OPTIONAL { ?a ivp:status ?status } OPTIONAL { ?a ivp:statusBasis ?basis }
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:group ?group } OPTIONAL { ?a ivp:ordinal ?ord }
-      OPTIONAL { ?a ivp:owner/rdfs:label ?owner }
+      OPTIONAL { ?a ivp:owner/rdfs:label ?owner } OPTIONAL { ?a ivp:trekker ?trekker }
       OPTIONAL { ?a ivp:priority ?pr . ?pr ivp:number ?prn . OPTIONAL { ?pr rdfs:label ?prlabel } }
       OPTIONAL { ?a ivp:theme ?th . ?th skos:prefLabel ?theme FILTER(lang(?theme) = "nl") } }"""
     out: dict[str, dict] = {}
@@ -37,6 +37,7 @@ def all_actions(store: GraphStore) -> list[dict]:
                 "cycle": v("cycle"),
                 "priority": {"id": short_id(v("pr")), "number": int(v("prn")), "labels": []} if v("pr") else None,
                 "theme": None, "themes": [], "group": v("group"), "owner": v("owner"),
+                "trekker": v("trekker"),
                 "timeline": {"text": v("tl"), "start": v("start"), "end": v("end")},
                 "status": v("status"), "status_basis": v("basis"), "status_derived": bool(v("status")),
                 "result": v("result"), "follow_ups": [], "predecessors": [], "sources": [],

@@ -21,13 +21,14 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     groups: dict[str, dict] = {}
     if related:
         for a in actions_about(store, related):
-            if filters and filters.basisteam and filters.basisteam.lower() not in (
-                    (a["basisteam"] or "").lower(), (a.get("in_basisteam") or "").lower()):
+            if not _owned(a, filters):
                 continue
             grp = groups.setdefault(a["basisteam"], {"basisteam": a["basisteam"], "actions": [], "priorities": []})
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
         for pr in priorities_about(store, related):
+            if not _owned(pr, filters):
+                continue
             grp = groups.setdefault(pr["basisteam"], {"basisteam": pr["basisteam"], "actions": [], "priorities": []})
             if pr not in grp["priorities"]:
                 grp["priorities"].append(pr)
@@ -37,6 +38,14 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         "basisteams": sorted(groups.values(), key=lambda x: x["basisteam"] or ""),
         "passages": [hit_json(h, labels) for h in hits],
     }
+
+
+def _owned(fact: dict, filters: Filters | None) -> bool:
+    """Whether a fact belongs to the owner the question was narrowed to (its plan owner or that owner's
+    basisteam); the answer's facts obey the same filter as its passages."""
+    if not (filters and filters.basisteam):
+        return True
+    return filters.basisteam.lower() in ((fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower())
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
@@ -89,12 +98,13 @@ def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
 
 def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?n WHERE {{ VALUES ?c {{ {values} }}
+    q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?bt_bt ?n WHERE {{ VALUES ?c {{ {values} }}
       ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n . {plan_owner("?pr", "bt")} }}"""
     seen: dict[str, dict] = {}
     for r in store.raw_query(q):
         iri = r["pr"].value
         if iri not in seen:
             seen[iri] = {"id": short_id(iri), "label": r["label"].value, "basisteam": r["bt"].value,
+                         "in_basisteam": r["bt_bt"].value if r["bt_bt"] is not None else None,
                          "number": int(r["n"].value)}
     return sorted(seen.values(), key=lambda p: (p["basisteam"], p["number"]))

@@ -245,6 +245,8 @@ def _action_triples(doc: ExtractedDocument, a: Action, key: str, bt: URIRef | No
         yield node, IVP.partner, URIRef(p)
     for i in a.instruments:
         yield node, IVP.instrument, URIRef(i)
+    if a.trekker:
+        yield node, IVP.trekker, Literal(a.trekker)
     if a.timeline:
         yield node, IVP.timelineText, Literal(a.timeline)
         tl = normalise_timeline(a.timeline, plan_start=doc.meta.period_start)

@@ -218,3 +218,18 @@ def test_any_bytes_give_a_document_or_an_ingest_error(data, ext, prefix):
             assert e.reason and "\n" not in e.reason
         else:
             assert isinstance(raw, RawDocument) and raw.pages
+
+
+def test_html_page_keeps_its_main_content_as_headed_lines(tmp_path):
+    p = tmp_path / "jaarplan.html"
+    p.write_text("<html><head><title>x</title><style>p{}</style></head><body>"
+                 "<nav><a href='/'>Home</a> <a href='/zoek'>Zoeken</a></nav><main>"
+                 "<h1>Jaarplan Veiligheid Lindehoven 2026</h1><p>Inleiding over de wijken.</p>"
+                 "<h2>Speerpunten</h2><ul><li>Ondermijning<ul><li>Vastgoed</li></ul></li><li>Jeugd</li></ul>"
+                 "<table><tr><th>Activiteit</th><th>Wie</th></tr><tr><td>Buurtpreventie</td><td>Wijkteam</td></tr></table>"
+                 "</main><footer>Cookies en privacy</footer></body></html>", encoding="utf-8")
+    raw = read_file(p)
+    lines = [line for line in raw.pages[0].text.split("\n") if line.strip()]
+    assert raw.fmt == "html"
+    assert lines == ["# Jaarplan Veiligheid Lindehoven 2026", "Inleiding over de wijken.", "## Speerpunten",
+                     "- Ondermijning", "  - Vastgoed", "- Jeugd", "Activiteit | Wie", "Buurtpreventie | Wijkteam"]

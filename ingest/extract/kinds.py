@@ -1,0 +1,49 @@
+"""The extractor of each document kind, registered by kind (registry.py).
+
+* ivp, council_note: priorities only; a plan without any is noted.
+* uvp: priorities and planned actions; an uitvoeringsplan without actions is noted.
+* evaluation: its priorities (the structure of the report) and the evaluated actions with their status;
+  the report year for the overdue rule is the year of the report's date, where known.
+"""
+from __future__ import annotations
+
+from ..layout import Layout
+from ..model import DocumentMeta
+from .actions import find_actions
+from .locate import PriorityIndex
+from .model import Extraction
+from .priorities import find_priorities
+from .registry import register
+
+
+def _priorities(layout: Layout, meta: DocumentMeta) -> Extraction:
+    found, route = find_priorities(layout, meta.kind)
+    via = {"priorities": route} if route else {}
+    return Extraction(priorities=found.items, fact_notes={"priorities": list(found.notes)}, via=via)
+
+
+@register("ivp", "council_note")
+def plan(layout: Layout, meta: DocumentMeta) -> Extraction:
+    return _priorities(layout, meta)
+
+
+def _with_actions(layout: Layout, meta: DocumentMeta, missing: str) -> Extraction:
+    out = _priorities(layout, meta)
+    year = int(meta.date[:4]) if meta.kind == "evaluation" and meta.date and meta.date[:4].isdigit() else None
+    found, route = find_actions(layout, PriorityIndex(out.priorities), meta.kind, year)
+    out.actions, out.fact_notes["actions"] = found.items, found.notes + ([] if route else [missing])
+    if route:
+        out.via["actions"] = route
+    return out
+
+
+@register("uvp")
+def execution_plan(layout: Layout, meta: DocumentMeta) -> Extraction:
+    return _with_actions(layout, meta, "uitvoeringsplan without actions: no action table, no list under an "
+                                       "action heading or a priority")
+
+
+@register("evaluation")
+def evaluation(layout: Layout, meta: DocumentMeta) -> Extraction:
+    return _with_actions(layout, meta, "evaluation without evaluated actions: no action table and no list "
+                                       "under an action heading")

@@ -1,0 +1,88 @@
+"""Actions from lists in the places where a plan lists them (regions.py): one action per top-level item.
+
+Sub-items belong to the item above them and go into its text. An item may carry its owner or timeline
+as a run-in label ("... (trekker: wijkteam; planning: Q2 2026)"; labels are the action-column cue
+words) or end in a when-cell ("Buurtavond organiseren Q3 2026", "... (doorlopend)"; ingest/timeline.py).
+In an evaluation the item's own words give its status (status_cues.py).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..cuewords import extract_cues, phrase_regex
+from ..layout import Block, ListBlock, ListItem
+from ..model import Action
+from ..timeline import normalise_timeline, split_timeline
+from .locate import PriorityIndex
+from .status_cues import status_of
+from .table_actions import title_of
+
+
+@lru_cache(maxsize=1)
+def _label_regex() -> re.Pattern[str]:
+    c = extract_cues().action_columns
+    labels = {role: phrase_regex(c[role]) for role in ("owner", "timeline")}
+    alt = "|".join(f"(?P<{role}>{rx})" for role, rx in labels.items())
+    return re.compile(rf"(?:^|(?<=[\s(;,–—-]))(?:{alt})\s*:\s*", re.I)
+
+
+_PAREN_TAIL = re.compile(r"^(?P<text>.*\S)\s*\((?P<when>[^()]{1,40})\)\s*[.;]?$")
+
+
+def _is_when(text: str) -> bool:
+    """Does a trailing parenthesis hold a when-cell ("(Q2 2026)", "(doorlopend)", "(iedere maand)")?"""
+    tl = normalise_timeline(text)
+    return tl.start is not None or tl.open_ended or tl.recurring
+
+
+def item_fields(text: str) -> tuple[str, str | None, str | None]:
+    """(text without run-in labels, owner, timeline) of one list item."""
+    rx = _label_regex()
+    marks = list(rx.finditer(text))
+    if not marks:
+        split = split_timeline(text)
+        if split and not split[2] and split[0]:
+            return split[0], None, split[1]
+        m = _PAREN_TAIL.match(text)
+        if m and _is_when(m.group("when")):
+            return m.group("text"), None, m.group("when")
+        return text, None, None
+    found: dict[str, str] = {}
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        value = re.split(r"[);]", text[m.end():end])[0].strip(" ,;–—-")
+        found.setdefault(m.lastgroup or "", value)
+    head = text[:marks[0].start()].rstrip(" ,;:(–—-")
+    return head, found.get("owner") or None, found.get("timeline") or None
+
+
+def _items(block: ListBlock) -> list[tuple[ListItem, list[ListItem]]]:
+    out: list[tuple[ListItem, list[ListItem]]] = []
+    for item in block.items:
+        if item.level == 1 or not out:
+            out.append((item, []))
+        else:
+            out[-1][1].append(item)
+    return out
+
+
+def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bool = False,
+                 report_year: int | None = None) -> list[Action]:
+    """Actions of the lists among `blocks`; `group_of(block)` names the sub-heading they stand under."""
+    out: list[Action] = []
+    for block in blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        for item, subs in _items(block):
+            text, owner, when = item_fields(item.text)
+            if not text.strip():
+                continue
+            source = "\n".join([item.text] + [f"- {s.text}" for s in subs])
+            a = Action(ordinal=0, title=title_of(text), priority_number=index.number_for(block.section_path),
+                       group=group_of(block), timeline=when, page=block.page, section_path=block.section_path,
+                       source_text=source, trekker=owner)
+            if status:
+                a.status, a.status_basis = status_of(source, when, report_year)
+            out.append(a)
+    return out

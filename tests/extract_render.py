@@ -1,0 +1,96 @@
+"""Word and PDF fixtures for the extractor tests, written for these tests (fictional municipalities).
+
+Text, Markdown and HTML fixtures live in tests/fixtures/extract/; these formats need a library to
+write, so they are produced at test time with the helpers of tests/layout_render.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout_render import _build_pdf, _docx_table, _dutch_heading_styles, _pdf_styles, _pdf_table
+
+
+def voortgang_docx(path: Path) -> Path:
+    """A voortgangsrapportage: 'Ambitie N:' headings (Kop 1), each with an activity table whose last column
+    gives the state of each activity."""
+    import docx
+
+    document = docx.Document()
+    _dutch_heading_styles(document)
+    document.add_paragraph("Voortgangsrapportage Integrale Veiligheid Dijkhoven 2024", style="Kop 1")
+    document.add_paragraph("Deze rapportage geeft per ambitie de stand van zaken van de activiteiten uit het "
+                           "jaarplan 2024, zoals besproken in de driehoek van december.")
+    document.add_paragraph("Ambitie 1: Veilige wijken", style="Kop 1")
+    document.add_paragraph("We willen dat bewoners zich in alle wijken veilig voelen.")
+    _docx_table(document, ["Activiteit", "Wie", "Wanneer", "Stand van zaken"], [
+        ["Wijkschouw in de Vogelbuurt", "Wijkregie", "Q1 2024", "Afgerond"],
+        ["Extra verlichting in het Dijkpark", "Openbare Ruimte", "Q3 2024", "Vertraagd door levertijden"],
+        ["Buurtpreventieteam starten in Noord", "Welzijn", "2024", "In uitvoering"],
+    ], flag_header=True)
+    document.add_paragraph("Ambitie 2: Weerbare ondernemers", style="Kop 1")
+    document.add_paragraph("Ondernemers herkennen signalen van ondermijning en melden die.")
+    _docx_table(document, ["Activiteit", "Wie", "Wanneer", "Stand van zaken"], [
+        ["Bijeenkomst over ondermijning voor ondernemers", "Economische Zaken", "Q2 2024",
+         "De bijeenkomst heeft plaatsgevonden."],
+        ["Controle op bedrijventerrein De Kade", "Toezicht", "Q4 2024", "Niet gestart"],
+    ], flag_header=True)
+    document.save(str(path))
+    return path
+
+
+def jaarplan_pdf(path: Path) -> Path:
+    """A one-year jaarplan 2021 as a PDF: a bulleted list of priorities under 'Prioriteiten 2021' and a
+    ruled table 'Wat | Trekker | Planning', with a running header and page numbers."""
+    from reportlab.platypus import PageBreak, Paragraph
+
+    st = _pdf_styles()
+    story: list = [
+        Paragraph("1. Inleiding", st[1]),
+        Paragraph("Dit jaarplan vertaalt de kadernota veiligheid van Vennebroek naar het jaar 2021. Het is "
+                  "opgesteld met politie, jongerenwerk en de woningcorporatie.", st["body"]),
+        Paragraph("2. Prioriteiten voor dit jaar", st[1]),
+        Paragraph("In 2021 werken we aan:", st["body"]),
+        Paragraph("Overlast van jongeren in het centrum", st["bullet"], bulletText="•"),
+        Paragraph("Fietsendiefstal bij het station", st["bullet"], bulletText="•"),
+        Paragraph("Veilig ondernemen op de markt", st["bullet"], bulletText="•"),
+        PageBreak(),
+        Paragraph("3. Uitvoering", st[1]),
+        Paragraph("De activiteiten van 2021 met hun trekker en planning.", st["body"]),
+        _pdf_table(["Wat", "Trekker", "Planning"], [
+            ["Straatcoaches op vrijdagavond", "Jongerenwerk", "Q2 2021"],
+            ["Fietsenstalling met toezicht", "Mobiliteit", "Q3 2021"],
+            ["Keurmerk Veilig Ondernemen markt", "Economische Zaken", "Q4 2021"],
+            ["Overleg met marktkooplui", "Marktmeester", "maandelijks"],
+        ]),
+    ]
+    _build_pdf(path, story, "Gemeente Vennebroek | Jaarplan Veiligheid 2021", lambda n: f"{n}")
+    return path
+
+
+def gemeenteplan_docx(path: Path) -> Path:
+    """A gemeente's plan in Word: 'Focuspunten' (Kop 1) whose unnumbered Kop 2 sections are the priorities,
+    with a goal under 'Ambitie' paragraphs, and an unrelated chapter after it."""
+    import docx
+
+    document = docx.Document()
+    _dutch_heading_styles(document)
+    document.add_paragraph("Integraal Veiligheidsplan gemeente Goes 2023-2026", style="Kop 1")
+    document.add_paragraph("Dit plan beschrijft de koers van de gemeente Goes op het gebied van veiligheid.")
+    document.add_paragraph("Focuspunten", style="Kop 1")
+    document.add_paragraph("Voor deze periode kiezen we drie focuspunten.")
+    for title, goal in (("Zorg en veiligheid", "Ambitie: iedere melding over verward gedrag binnen een dag opgepakt."),
+                        ("Ondermijning", "Ambitie: geen criminele bedrijvigheid op de bedrijventerreinen."),
+                        ("Verkeer rond scholen", "Ambitie: veilige schoolroutes in alle kernen.")):
+        document.add_paragraph(title, style="Kop 2")
+        document.add_paragraph(goal)
+    document.add_paragraph("Organisatie", style="Kop 1")
+    document.add_paragraph("De burgemeester is verantwoordelijk voor de openbare orde.")
+    document.save(str(path))
+    return path
+
+
+RENDERED = {
+    "06_voortgang.docx": voortgang_docx,
+    "07_jaarplan_2021.pdf": jaarplan_pdf,
+    "12_gemeenteplan.docx": gemeenteplan_docx,
+}

@@ -1,0 +1,412 @@
+"""Extractors by kind (ingest/extract) on layouts unlike the sample corpus, and the sample corpus mutated.
+
+The fixtures are our own made-up plans (tests/fixtures/extract/, and Word/PDF ones written by
+tests/extract_render.py): priorities only in a table of contents, as bullets, in prose, under "Speerpunt N"
+headings; action tables with other column names in md, docx, pdf and html; a one-year jaarplan, a
+voortgangsrapportage with a status per action, a regional plan of several gemeenten and a gemeente plan.
+The mutations rename the sample's headings to synonyms, drop its page footers and reorder its chapters:
+the counts must not move.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from extract_render import RENDERED
+from ingest.evaluation import parse_evaluation
+from ingest.extract import Extraction, choose, extract, extractor, register
+from ingest.extract.heads import is_list_title, parse_head
+from ingest.extract.list_actions import item_fields
+from ingest.extract.prose import enumeration
+from ingest.extract.status_cues import status_of
+from ingest.layout import build_layout
+from ingest.model import Action, DocumentMeta, Priority
+from ingest.pages import raw_lines
+from ingest.pipeline import _line_facts, extract_file
+from ingest.readers import SUPPORTED as READABLE
+from ingest.readers import read_file
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "extract"
+CORPUS = HERE.parent / "corpus"
+
+
+@dataclass
+class Case:
+    name: str
+    kind: str
+    priorities: list[str]
+    actions: int = 0
+    via: dict[str, str] = field(default_factory=dict)
+    checks: dict[int, dict] = field(default_factory=dict)  # action ordinal -> expected fields
+    notes: tuple[str, ...] = ()  # words that must stand in a note
+    line_reader_agrees: bool = False  # extract_file keeps the line reader's equal result, and so not these notes
+
+
+CASES = [
+    Case("01_inhoud_ivp.txt", "ivp",
+         ["Woninginbraak en babbeltrucs", "Overlast van jongeren", "Digitale criminaliteit"],
+         via={"priorities": "toc"}, notes=("table of contents",)),
+    Case("02_speerpunten_lijst.md", "ivp", ["Ondermijning", "Veilig uitgaan", "Zorg en veiligheid"],
+         via={"priorities": "list"}),
+    Case("03_raadsbrief_proza.txt", "council_note",
+         ["Woninginbraak", "Ondermijning", "Verkeersveiligheid rond scholen", "Huiselijk geweld"],
+         via={"priorities": "prose"}, notes=("sentence",)),
+    Case("04_speerpunt_koppen.md", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Verkeersveiligheid"],
+         via={"priorities": "headings"}),
+    Case("05_uvp_maatregelen.md", "uvp", ["Woninginbraak", "Drugsoverlast"], 5,
+         {"priorities": "headings", "actions": "table"},
+         {1: dict(title="Inbraakpreventie-avonden in drie wijken", trekker="Team Wijken", timeline="Q2 2025",
+                  priority_number=1),
+          4: dict(title="Woningsluiting bij handel toepassen", trekker="Openbare Orde", timeline="doorlopend",
+                  priority_number=2, status=None)}),
+    Case("06_voortgang.docx", "evaluation", ["Veilige wijken", "Weerbare ondernemers"], 5,
+         {"priorities": "headings", "actions": "table"},
+         {1: dict(title="Wijkschouw in de Vogelbuurt", trekker="Wijkregie", timeline="Q1 2024", status="afgerond",
+                  priority_number=1),
+          2: dict(status="vertraagd", result="Vertraagd door levertijden"),
+          3: dict(status="loopt", status_basis="In uitvoering"),
+          4: dict(status="afgerond", priority_number=2),
+          5: dict(title="Controle op bedrijventerrein De Kade", status="niet_uitgevoerd")}),
+    Case("07_jaarplan_2021.pdf", "uvp", ["Overlast van jongeren in het centrum", "Fietsendiefstal bij het station",
+                                         "Veilig ondernemen op de markt"], 4,
+         {"priorities": "list", "actions": "table"},
+         {1: dict(title="Straatcoaches op vrijdagavond", trekker="Jongerenwerk", timeline="Q2 2021"),
+          4: dict(title="Overleg met marktkooplui", trekker="Marktmeester", timeline="maandelijks")}),
+    Case("08_actieplan.html", "uvp", ["Jeugd en veiligheid", "Veilige buurten"], 4,
+         {"priorities": "list", "actions": "table"},
+         {1: dict(title="Straatcoaches inzetten op vrijdagavond", trekker="Jongerenwerk Rietbroek",
+                  timeline="heel 2026", priority_number=1),
+          3: dict(title="Buurtschouw met bewoners in Oost", trekker="Wijkregisseur", priority_number=2)}),
+    Case("09_jaarschijf_thema.txt", "uvp", ["Veilige woonomgeving", "Jeugd en veiligheid", "Ondermijning"], 5,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Buurtbemiddeling uitbreiden naar het dorp Aalst", trekker="Welzijn Brakeldonk",
+                  timeline="Q2 2022", priority_number=1),
+          3: dict(trekker="Jongerenwerk", timeline="2022", priority_number=2),
+          5: dict(title="Controle van leegstaande schuren met de politie", priority_number=3)}),
+    Case("10_voortgang_lijsten.md", "evaluation", ["Minder woninginbraken", "Veilig uitgaan"], 5,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(status="afgerond", priority_number=1), 2: dict(status="loopt"), 3: dict(status="vertraagd"),
+          4: dict(status="afgerond", priority_number=2), 5: dict(status="niet_uitgevoerd")}),
+    Case("11_regionaal.md", "ivp", ["Ondermijning in het buitengebied terugdringen", "Zorg en veiligheid verbinden",
+                                    "Cyberweerbaarheid van inwoners vergroten"], via={"priorities": "headings"},
+         notes=("Bijlage 1",), line_reader_agrees=True),
+    Case("12_gemeenteplan.docx", "ivp", ["Zorg en veiligheid", "Ondermijning", "Verkeer rond scholen"],
+         via={"priorities": "list"}),
+    Case("13_uvp_lijsten.txt", "uvp", ["Jeugdoverlast", "Woonoverlast"], 5,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Inzet van een straatcoach in de zomermaanden", timeline="Q3 2025", priority_number=1),
+          2: dict(timeline="doorlopend", priority_number=1), 4: dict(timeline="iedere maand", priority_number=2)}),
+    Case("14_notities.md", "uvp", [], 2, {"actions": "table"}, {1: dict(title="Veiligheidsanalyse actualiseren",
+                                                                     trekker=None, timeline="Q1 2026")},
+         notes=("without owner (trekker) column", "without items", "no priorities found")),
+    Case("15_uvp_zonder_acties.txt", "uvp", [], 0, {}, notes=("uitvoeringsplan without actions",)),
+    Case("16_acties_per_speerpunt.md", "uvp", ["Jeugd en alcohol", "Ondermijning"], 3,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Nalevingsonderzoek bij supermarkten en sportkantines", timeline="voorjaar 2026",
+                  priority_number=1, group=None),
+          3: dict(trekker="RIEC-team", timeline="Q2 2026", priority_number=2)},
+         notes=("second heading for speerpunt 1",), line_reader_agrees=True),
+]
+
+
+@pytest.fixture(scope="module")
+def fixture_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("extract")
+    for f in FIXTURES.iterdir():
+        shutil.copy(f, out / f.name)
+    for name, render in RENDERED.items():
+        render(out / name)
+    return out
+
+
+def read(path: Path, kind: str) -> Extraction:
+    return extract(build_layout(path), DocumentMeta(title=path.stem, kind=kind))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_fixture(fixture_dir, case):
+    x = read(fixture_dir / case.name, case.kind)
+    assert [p.label for p in x.priorities] == case.priorities
+    assert [p.number for p in x.priorities] == list(range(1, len(case.priorities) + 1))
+    assert len(x.actions) == case.actions, [a.title for a in x.actions]
+    assert [a.ordinal for a in x.actions] == list(range(1, case.actions + 1))
+    assert x.via == case.via
+    by_ordinal = {a.ordinal: a for a in x.actions}
+    for ordinal, expected in case.checks.items():
+        got = {k: getattr(by_ordinal[ordinal], k) for k in expected}
+        assert got == expected, ordinal
+    for words in case.notes:
+        assert any(words in n for n in x.all_notes()), (words, x.all_notes())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_pipeline_keeps_the_layout_result(fixture_dir, tmp_path, case):
+    """Through extract_file (kind fixed by a sidecar): the layout result stands where the line readers
+    find nothing better, and the extractor's notes reach the document."""
+    if Path(case.name).suffix not in READABLE:
+        pytest.skip(f"ingest/readers.py does not read {Path(case.name).suffix} files")
+    path = tmp_path / case.name
+    shutil.copy(fixture_dir / case.name, path)
+    path.with_name(path.name + ".meta.json").write_text(json.dumps({"kind": case.kind}), encoding="utf-8")
+    doc = extract_file(path)
+    assert [p.label for p in doc.priorities] == case.priorities
+    assert len(doc.actions) == case.actions
+    for words in () if case.line_reader_agrees else case.notes:
+        assert any(words in n for n in doc.notes), (words, doc.notes)
+
+
+def test_goal_and_holders_under_speerpunt_headings(fixture_dir):
+    x = read(fixture_dir / "04_speerpunt_koppen.md", "ivp")
+    first = x.priorities[0]
+    assert first.goal.startswith("Minder vastgoed in handen van criminelen")
+    assert [(h.title, h.name) for h in first.holders] == [("burgemeester", "Verhoef")]
+    assert [h.name for h in x.priorities[1].holders] == ["Dekker"]
+
+
+def test_gemeenteplan_goals_from_run_in_labels(fixture_dir):
+    x = read(fixture_dir / "12_gemeenteplan.docx", "ivp")
+    assert x.priorities[1].goal == "geen criminele bedrijvigheid op de bedrijventerreinen."
+
+
+def test_list_items_keep_their_explanation_as_goal(fixture_dir):
+    x = read(fixture_dir / "02_speerpunten_lijst.md", "ivp")
+    assert x.priorities[0].goal.startswith("we voorkomen dat criminelen")
+
+
+def test_sub_bullets_belong_to_their_action(fixture_dir):
+    x = read(fixture_dir / "09_jaarschijf_thema.txt", "uvp")
+    assert "afspraken met de vervoerder" in x.actions[2].source_text
+    assert x.actions[2].group is None or "Activiteiten" not in x.actions[2].group
+
+
+def test_annex_priorities_are_left_out(fixture_dir):
+    x = read(fixture_dir / "11_regionaal.md", "ivp")
+    assert all("Woninginbraak" not in p.label for p in x.priorities)
+
+
+# --- building blocks -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, number, label", [
+    ("Prioriteit 2: Jeugd", 2, "Jeugd"), ("Speerpunt 3 – Ondermijning", 3, "Ondermijning"), ("Ambitie 1", 1, ""),
+    ("Strategisch doel 4. Veilig verkeer", 4, "Veilig verkeer"), ("Prioriteit IV: Drugs", 4, "Drugs"),
+    ("Thema veilige woonomgeving", None, "Veilige woonomgeving"),
+])
+def test_priority_headings(title, number, label):
+    head = parse_head(title)
+    assert (head.number, head.label) == (number, label)
+
+
+@pytest.mark.parametrize("title", ["Ambitie", "Thema’s", "Prioriteiten", "Ambities en prioriteiten 2023-2026",
+                                   "Prioriteit 2.1 Jeugd", "Inleiding"])
+def test_not_a_priority_heading(title):
+    assert parse_head(title) is None
+
+
+@pytest.mark.parametrize("title, listing", [
+    ("Prioriteiten", True), ("Onze ambities", True), ("Thema’s", True), ("De vier prioriteiten", True),
+    ("Speerpunt 1: Jeugd", False), ("De thema's die benoemd zijn voor 2023-2026 zijn:", False), ("Inleiding", False),
+])
+def test_titles_that_list_priorities(title, listing):
+    assert is_list_title(title) is listing
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("De prioriteiten zijn: ondermijning, jeugd en verkeersveiligheid.",
+     ["Ondermijning", "Jeugd", "Verkeersveiligheid"]),
+    ("We kiezen voor drie speerpunten: woninginbraak, drugsoverlast en veilig uitgaan.",
+     ["Woninginbraak", "Drugsoverlast", "Veilig uitgaan"]),
+    ("Er zijn twee thema's, te weten: (1) de aanpak van overvallen; en (2) het vergroten van de weerbaarheid.",
+     ["Aanpak van overvallen", "Vergroten van de weerbaarheid"]),
+    ("Onze ambities zijn hoog, maar haalbaar.", None),
+    ("De prioriteiten zijn in overleg met de partners bepaald.", None),
+    ("Dit plan beschrijft de aanpak van ondermijning, jeugd en verkeer.", None),
+])
+def test_enumerations_in_prose(sentence, items):
+    found = enumeration(sentence)
+    assert (found[0] if found else None) == items
+
+
+def test_a_stated_count_that_disagrees_is_noted(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\nWe kiezen voor vier speerpunten: jeugd, drugs en verkeer.\n", encoding="utf-8")
+    x = read(path, "ivp")
+    assert len(x.priorities) == 3
+    assert any("names 4 priorities but lists 3" in n for n in x.all_notes())
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Afgerond", "afgerond"), ("In uitvoering", "loopt"), ("Niet gestart", "niet_uitgevoerd"), ("Gereed", "afgerond"),
+    ("niet afgerond", None), ("De training is gegeven in maart.", "afgerond"), ("Vervallen", "vervallen"),
+])
+def test_status_cells(text, status):
+    assert status_of(text)[0] == status
+
+
+def test_status_cell_under_way_after_its_deadline_is_late():
+    assert status_of("Loopt", "Q2 2021", report_year=2022) == ("vertraagd", "Loopt")
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Buurtavond organiseren (trekker: wijkteam; planning: Q2 2026)",
+     ("Buurtavond organiseren", "wijkteam", "Q2 2026")),
+    ("Training voor ondernemers Q2 2026", ("Training voor ondernemers", None, "Q2 2026")),
+    ("Overleg met de scholen (iedere maand)", ("Overleg met de scholen", None, "iedere maand")),
+    ("Gesprek met de eigenaar van het pand", ("Gesprek met de eigenaar van het pand", None, None)),
+])
+def test_list_item_fields(text, fields):
+    assert item_fields(text) == fields
+
+
+def test_a_table_without_owner_or_timeline_is_not_an_action_table(tmp_path):
+    path = tmp_path / "uvp.md"
+    path.write_text("# Plan\n\n## Acties\n\n| Actie | Budget |\n|---|---|\n| Flyers | 500 |\n", encoding="utf-8")
+    x = read(path, "uvp")
+    assert x.actions == []
+    assert any("no owner, timeline or status column" in n for n in x.all_notes())
+
+
+def test_a_new_kind_is_a_registration():
+    @register("test_kind")
+    def only_notes(layout, meta):
+        return Extraction(notes=["read by the test extractor"])
+
+    assert extractor("test_kind") is only_notes
+    assert extract(build_layout(FIXTURES / "15_uvp_zonder_acties.txt"),
+                   DocumentMeta(title="x", kind="test_kind")).notes == ["read by the test extractor"]
+
+
+def test_a_kind_without_extractor_is_noted():
+    x = extract(build_layout(FIXTURES / "15_uvp_zonder_acties.txt"), DocumentMeta(title="x", kind="other"))
+    assert x.priorities == x.actions == [] and "no extractor" in x.notes[0]
+
+
+def _p(n: int, label: str, goal: str = "") -> Priority:
+    return Priority(number=n, label=label, goal=goal or None, sentence=label)
+
+
+def test_choice_rules():
+    layout = [_p(1, "Jeugd"), _p(2, "Drugs")]
+    richer = [_p(1, "Jeugd", "Minder overlast"), _p(2, "Drugs (voorheen: hennep)")]
+    assert choose("priorities", layout, [], "headings").source == "layout"
+    assert choose("priorities", [], richer, None).source == "lines"
+    assert choose("priorities", layout, richer, "headings").items is richer  # same items, read further
+    other = [_p(1, "Verkeer"), _p(2, "Zorg"), _p(3, "Cyber")]
+    assert choose("priorities", layout, other, "headings").source == "layout"  # headings stand
+    assert choose("priorities", layout, other, "list").source == "lines"  # a weaker route, fewer items
+    acts = [Action(1, "Flyers verspreiden")]
+    assert choose("actions", acts, [Action(1, "Iets anders"), Action(2, "Nog iets")], "table").source == "layout"
+
+
+# --- the sample corpus ---------------------------------------------------------------------------
+
+SAMPLE = {"000": (5, 53), "001": (5, 0), "002": (5, 48), "004": (4, 0)}
+
+
+def _corpus(prefix: str) -> Path:
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+def _signature(doc) -> tuple:
+    return ([(p.number, p.label) for p in doc.priorities],
+            [(a.ordinal, a.priority_number, a.title, a.timeline, a.status) for a in doc.actions])
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict[str, tuple]:
+    return {k: _signature(extract_file(_corpus(k))) for k in SAMPLE}
+
+
+@pytest.mark.parametrize("prefix", sorted(SAMPLE))
+def test_sample_figures_and_the_line_readers_result_kept(baseline, prefix):
+    """The samples are flattened PDF text: where the line readers read more, their result is kept whole."""
+    path = _corpus(prefix)
+    doc = extract_file(path)
+    assert (len(doc.priorities), len(doc.actions)) == SAMPLE[prefix]
+    lines = raw_lines(read_file(path))
+    ev = parse_evaluation(lines) if doc.meta.kind == "evaluation" else None
+    priorities, actions = _line_facts(lines, doc.meta.kind, ev)
+    assert [(p.number, p.label) for p in doc.priorities] == [(p.number, p.label) for p in priorities]
+    assert [a.title for a in doc.actions] == [a.title for a in actions]
+
+
+def _footers(text: str) -> str:
+    return "\n".join(ln for ln in text.split("\n")
+                     if not re.fullmatch(r"\s*(?:terug naar (?:de )?inhoud(?:sopgave)?|\d{1,3})\s*", ln, re.I))
+
+
+def _renumbered(text: str, order: list[str], tail: str | None = None) -> str:
+    """Numbered chapters in a new order, their headings renumbered as a reordered document's would be;
+    `order` holds the opening words of each chapter heading, `tail` the heading that starts the annexes."""
+    lines = text.split("\n")
+    end = next(i for i, ln in enumerate(lines) if ln.strip().startswith(tail)) if tail else len(lines)
+    starts = [next(i for i, ln in enumerate(lines) if ln.strip().startswith(o)) for o in order]
+    cuts = sorted(starts) + [end]
+    out = lines[:cuts[0]]
+    for new, s in enumerate(starts, 1):
+        chunk = lines[s:cuts[cuts.index(s) + 1]]
+        old = re.match(r"\s*(\d+)\.", chunk[0]).group(1)
+        out.append(re.sub(rf"^(\s*){old}\.", rf"\g<1>{new}.", chunk[0]))
+        out += [re.sub(rf"^(\s*){old}\.(\d)", rf"\g<1>{new}.\2", ln) for ln in chunk[1:]]
+    return "\n".join(out + lines[end:])
+
+
+def _moved(text: str, start: str, stop: str | None, before: str) -> str:
+    """Lines from the one opening with `start` up to `stop` moved before the line opening with `before`."""
+    lines = text.split("\n")
+    at = lambda pre, ls: next(i for i, ln in enumerate(ls) if ln.strip().startswith(pre))  # noqa: E731
+    a = at(start, lines)
+    b = at(stop, lines) if stop else len(lines)
+    chunk, rest = lines[a:b], lines[:a] + lines[b:]
+    k = at(before, rest)
+    return "\n".join(rest[:k] + chunk + rest[k:])
+
+
+MUTATIONS = {
+    "uvp action heading -> Maatregelen": ("002", lambda t: re.sub(r"(?m)^\s*Wat gaan we doen[^\n]*$",
+                                                                   "Maatregelen", t)),
+    "uvp Prioriteit -> Speerpunt": ("002", lambda t: re.sub(r"\bPrioriteit (\d)", r"Speerpunt \1", t)),
+    "evaluation Ambitie -> Speerpunt": ("000", lambda t: re.sub(r"(?m)^(\s*)Ambitie (\d)", r"\1Speerpunt \2", t)),
+    "ivp Prioriteit -> Speerpunt (004)": ("004", lambda t: re.sub(r"\bPrioriteit\b", "Speerpunt", t)),
+    "ivp Prioriteit -> Speerpunt (001)": ("001", lambda t: re.sub(r"\bPrioriteit\b", "Speerpunt", t)),
+    "evaluation footers removed": ("000", _footers),
+    "ivp footers removed": ("001", _footers),
+    "uvp footers removed": ("002", _footers),
+    "evaluation chapters reordered": ("000", lambda t: _renumbered(
+        t, ["1.", "3. Cijfers", "4. Cijfers", "5. Cijfers", "6. Cijfers", "2. Resultaten"])),
+    "ivp chapters reordered (001)": ("001", lambda t: _renumbered(
+        t, ["1. Inleiding", "4. Ambities", "2. Strategisch", "3. Maatschappelijk"], tail="Bijlage 1.")),
+    "uvp chapters reordered": ("002", lambda t: _renumbered(t, ["1. Inleiding", "3. Aanpak", "2. Integraal"])),
+    "uvp chapters moved, not renumbered": ("002", lambda t: _moved(t, "3. Aanpak", None, "2. Integraal")),
+    "ivp chapters reordered (004)": ("004", lambda t: _moved(t, "# De vier prioriteiten", "# Organisatie",
+                                                             "# Visie en samenwerking")),
+}
+
+
+@pytest.mark.parametrize("name", list(MUTATIONS))
+def test_mutated_sample_keeps_its_counts(baseline, tmp_path, name):
+    prefix, mutate = MUTATIONS[name]
+    source = _corpus(prefix)
+    text = source.read_text(encoding="utf-8")
+    changed = mutate(text)
+    assert changed != text
+    path = tmp_path / source.name
+    path.write_text(changed, encoding="utf-8")
+    doc = extract_file(path)
+    assert (len(doc.priorities), len(doc.actions)) == SAMPLE[prefix]
+    priorities, actions = baseline[prefix]
+    assert [label for _, label in _signature(doc)[0]] == [label for _, label in priorities]
+    changed_titles = [a[2] for a, b in zip(_signature(doc)[1], actions) if a[2] != b[2]]
+    assert len(changed_titles) <= TITLES_MAY_CHANGE.get(name, 0), changed_titles
+
+
+# Without its "Terug naar inhoud" footers the flattened evaluation loses the mark between a page's title
+# column and its result column: on five of its pages a title runs on into result text or loses a wrapped
+# line (the count holds). A known gap of the line reader (ingest/evaluation.py), the only reader of this
+# flattened table.
+TITLES_MAY_CHANGE = {"evaluation footers removed": 5}
