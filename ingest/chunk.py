@@ -52,6 +52,8 @@ def make_passages(doc_id: str, lines: list[Line], target_words: int = 60, max_wo
     for heading, path, blocks in _sections(iter_blocks(lines)):
         units = _units(blocks)
         if not units:
+            if heading is not None:  # headings with nothing under them still reach the index
+                passages.append(Passage("", doc_id, heading.text, path, heading.page, "heading"))
             continue
         pieces: list[_Unit] = []
         for unit in units:
@@ -77,18 +79,20 @@ def passage_id(doc_id: str, n: int, text: str) -> str:
 
 
 def _sections(blocks):
-    """(heading block or None, section path, content blocks) per section, in order."""
+    """(heading block or None, section path, content blocks) per section, in order. A heading with nothing
+    under it is yielded on its own (empty content) unless the next heading's path carries it anyway: a
+    title page or a list of headed items must still reach some passage."""
     heading: Block | None = None
     path: tuple[str, ...] = ()
     content: list[Block] = []
     for b in blocks:
         if b.kind == "heading":
-            if content:
+            if content or (heading is not None and heading.text not in b.section_path):
                 yield heading, path, content
             heading, path, content = b, b.section_path, []
         else:
             content.append(b)
-    if content:
+    if content or heading is not None:
         yield heading, path, content
 
 
