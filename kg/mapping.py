@@ -154,8 +154,8 @@ def _basisteam_node(bt: URIRef, name: str, owner: Owner | None) -> Iterator[tupl
 
 
 def _owner_node(who: URIRef, owner: Owner) -> Iterator[tuple]:
-    """A gemeente or group of gemeenten that owns a plan, named and identified; gemeenten outside the
-    ontology are not typed ivp:Gemeente here (that class requires a known basisteam)."""
+    """A gemeente or group of gemeenten that owns a plan, named and identified: a gemeente outside the
+    ontology is an ivp:Gemeente all the same (its basisteam stays unknown), so it has an entity page."""
     p = places()
     members = [g for g in (p.gemeente(c) for c in owner.gemeenten) if g]
     if owner.kind == "gemeenten":
@@ -166,7 +166,7 @@ def _owner_node(who: URIRef, owner: Owner) -> Iterator[tuple]:
     for g in members:
         s = URIRef(g.iri)
         if LabelIndex.default().concept(g.iri) is None:
-            yield s, RDF.type, ORG.Organization
+            yield s, RDF.type, IVP.Gemeente
             yield s, SKOS.prefLabel, Literal(g.name, lang="nl")
             yield s, DCTERMS.identifier, Literal(g.code)
             yield s, OWL.sameAs, URIRef(g.tooi)

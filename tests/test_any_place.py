@@ -91,3 +91,10 @@ def test_the_actions_board_takes_the_new_gemeente(with_goes):
     assert len(actions) == 3 and {a["plan_owner"] for a in actions} == {"Goes"}
     assert any(a["timeline"]["text"] == "Q2 2025" for a in actions)
     assert len(with_goes.find_actions(basisteam="Tweestromenland")) == 101  # the sample board is unchanged
+
+
+def test_the_new_gemeente_has_an_entity_page_with_its_plans_facts(with_goes):
+    found = with_goes.find("Goes", "gemeente")
+    assert found and found[0]["label"] == "Goes"
+    page = with_goes.entity(found[0]["id"])
+    assert {n["type"] for n in page["neighbors"]} & {"priority", "action"}, page["neighbors"][:5]
