@@ -156,7 +156,11 @@ class SparqlPool:
 
 
 def _serve(conn) -> None:  # pragma: no cover  (runs in the worker process)
+    import os
+
     from .sandbox import SandboxUnavailable, deny_network, network_denied
+
+    os.nice(10)  # a runaway query gets the cores the API process leaves, never the other way round
 
     try:
         deny_network()
