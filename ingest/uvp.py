@@ -307,8 +307,12 @@ def _title(d: _Draft) -> str:
     first = _segment_text(d.segments[0]) if d.segments else ""
     sent = sentences(first)
     title = sent[0] if sent else first
-    title = re.sub(r"[\s,]*(zoals|o\.a\.|onder andere)?\s*:$", "", title).rstrip(" .;")
-    return collapse(title)
+    return collapse(without_lead_in(title))
+
+
+def without_lead_in(title: str) -> str:
+    """A title without the words that lead into its sub-items ("..., zoals:") and without end punctuation."""
+    return re.sub(r"[\s,]*(zoals|o\.a\.|onder andere)?\s*:$", "", title.rstrip()).rstrip(" .;")
 
 
 def _region(lines: list[Line], sec: PrioritySection) -> tuple[int, int] | None:

@@ -75,6 +75,17 @@ def test_names_that_slug_alike_stay_apart_and_replacing_needs_asking(writable_se
         assert httpx.delete(base + f"/api/documents/{i}", headers=auth, timeout=120).status_code == 200
 
 
+def test_a_very_long_file_name_is_shortened_not_a_server_error(writable_server):
+    base, _ = writable_server
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    name = "plan-" + "安" * 150 + ".txt"  # 455 bytes: more than any file system takes
+    r = httpx.post(base + "/api/documents", headers=auth, timeout=120,
+                   files={"file": (name, "Jaarplan Veiligheid 2025\n\nCameratoezicht in de wijk.\n".encode(), "text/plain")})
+    assert r.status_code == 201, r.text
+    assert r.json()["id"].startswith("plan-")
+    assert httpx.delete(base + f"/api/documents/{r.json()['id']}", headers=auth, timeout=120).status_code == 200
+
+
 def test_error_messages_name_the_users_file_never_a_server_path(writable_server):
     base, data = writable_server
     auth = {"Authorization": f"Bearer {TOKEN}"}

@@ -77,10 +77,13 @@ async def upload(request: Request, response: Response, replace: bool = False,
 
 
 def client_file_name(filename: str | None) -> str:
-    """The last component of the client's file name, without control characters; never '', '.' or '..'."""
+    """The last component of the client's file name, without control characters, its stem cut to 180 bytes
+    (a file system takes 255) with the extension kept; never '', '.' or '..'."""
     raw = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(c for c in raw if c.isprintable()).strip()[:200]
-    return name if name.strip(".") else "upload" + Path(raw).suffix.lower()
+    name = "".join(c for c in raw if c.isprintable()).strip()
+    stem, suffix = Path(name).stem, Path(name).suffix[:16]
+    name = stem.encode()[:180].decode("utf-8", "ignore") + suffix
+    return name if name.strip(".") else "upload" + suffix.lower()
 
 
 @router.delete("/{doc_id}", response_model=DeleteResult, responses=errors(401, 403, 404, 422, 503),

@@ -9,7 +9,8 @@ layout that names its parts. So, per fact type:
 2. when the line reader's items contain every item the layout found, it read the same text and more:
    keep it; unless the layout's items also contain every one of the line reader's and the counts
    differ: then the line reader cut the same text otherwise than the document's structure does (a
-   sub-bullet read as an action of its own), and the layout's grouping is kept;
+   sub-bullet read as an action of its own), and the layout's grouping is kept; and a table's rows are
+   kept when the line reader found fewer (it joined rows that the table holds apart: one row, one action);
 3. else a layout result from a table or from headings stands (the strongest evidence there is);
 4. else (lists, contents page, a sentence) the larger result wins, the layout's on a tie.
 
@@ -60,6 +61,9 @@ def choose(fact: str, layout_items: list, line_items: list, via: str | None) -> 
     if covers(line_items, layout_items):
         if n == m:
             return Choice(line_items, "lines")
+        if via == "table" and m < n:
+            return Choice(layout_items, "layout", f"{fact}: the line reader joined the {n} rows of the layout "
+                                                  f"extractor's table into {m}; kept the table's rows")
         if covers(layout_items, line_items):
             return Choice(layout_items, "layout", f"{fact}: the line reader cut the same text into {m}, the layout "
                                                   f"extractor ({via}) into {n}; kept the layout's grouping")

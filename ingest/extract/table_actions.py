@@ -5,21 +5,26 @@ Column names are cue data (ontology/cues.toml [action_columns]), so "Maatregel |
 text (a merged cell) or that is shorter than the header is a group row: it names the priority when it
 reads as one ("Speerpunt 2: Jeugd"), else a group. A row without action text adds its cells to the row
 before (a cell broken over a page). A repeated header row is skipped. Where the table has a status or
-result column, the status is derived from it (status_cues.py).
+result column, the status is derived from it (status_cues.py). An action's title is the first sentence
+of its cell (sub-items run on after it are left to the source text); in a table that reports results the
+whole action cell is the title, as the evaluation's line reader reads it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..cuewords import extract_cues
 from ..layout import Layout, TableMatch
 from ..model import Action
 from ..plans import collapse, sentences
+from ..uvp import without_lead_in
 from .locate import PriorityIndex
 from .model import Found
 from .scope import is_annex, where
 from .status_cues import status_of
 
+_INLINE_ITEMS = re.compile(r"[.:;]\s+[-–•▪]\s")
 _ROLES_OTHER = ("owner", "timeline", "status")
 _NAMES = {"owner": "owner (trekker)", "timeline": "timeline (planning)", "status": "status or result"}
 
@@ -38,8 +43,11 @@ def _roles() -> dict[str, tuple[str, ...]]:
 def title_of(text: str) -> str:
     """An action's title: the first sentence of its text, without end punctuation."""
     t = collapse(text)
+    inline = _INLINE_ITEMS.search(t)  # a cell's sub-items run on after its own text
+    if inline:
+        t = t[:inline.start() + 1]
     first = (sentences(t) or [t])[0]
-    return first.rstrip(" .;:")
+    return without_lead_in(first).rstrip(" .;:")
 
 
 def _group_text(cells: list[str], width: int) -> str | None:
@@ -79,7 +87,10 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
             continue
         named = index.named(rec["priority"]) if rec.get("priority") else None
         group = state.group if named or not rec.get("priority") else rec["priority"]
-        a = Action(ordinal=0, title=title_of(rec["action"]),
+        # an evaluation's row reports on an action by its whole cell, as the line reader reads it
+        # (ingest/evaluation.py); a plan's cell may run on, and its first sentence is the title
+        title = collapse(rec["action"]) if status else title_of(rec["action"])
+        a = Action(ordinal=0, title=title,
                    priority_number=named.number if named else state.priority,
                    group=group, timeline=rec.get("timeline") or None, page=table.page,
                    section_path=table.section_path, source_text=_source(header, cells, m.columns["action"]),
