@@ -41,11 +41,21 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
 
 
 def _owned(fact: dict, filters: Filters | None) -> bool:
-    """Whether a fact belongs to the owner the question was narrowed to (its plan owner or that owner's
-    basisteam); the answer's facts obey the same filter as its passages."""
-    if not (filters and filters.basisteam):
-        return True
-    return filters.basisteam.lower() in ((fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower())
+    """Whether a fact belongs to the owner or gemeente the question was narrowed to: its plan owner, that
+    owner's basisteam, or (for a gemeente) the gemeente itself or its basisteam. The answer's facts obey
+    the same filters as its passages."""
+    holders = {(fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower()} - {""}
+    if filters and filters.basisteam and filters.basisteam.lower() not in holders:
+        return False
+    if filters and filters.gemeente:
+        from ontology.places import places
+
+        mine = {filters.gemeente.lower()}
+        g = places().gemeente(filters.gemeente)
+        if g is not None:
+            mine |= {g.name.lower(), *([g.basisteam.name.lower()] if g.basisteam else [])}
+        return bool(holders & mine)
+    return True
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:

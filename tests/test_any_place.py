@@ -84,6 +84,10 @@ def test_search_and_answer_filters_take_the_new_gemeente(with_goes):
     assert by_gemeente and all(h["document"]["owner"] == "Goes" for h in by_gemeente)
     answer = with_goes.answer("wat doet Goes aan ondermijning?", with_goes.filters(basisteam="Goes"))
     assert [g["basisteam"] for g in answer["basisteams"]] == ["Goes"]
+    answer = with_goes.answer("ondermijning", with_goes.filters(gemeente="Goes"))
+    assert [g["basisteam"] for g in answer["basisteams"]] == ["Goes"]
+    answer = with_goes.answer("ondermijning", with_goes.filters(gemeente="Wijchen"))  # a gemeente of Tweestromenland
+    assert [g["basisteam"] for g in answer["basisteams"]] == ["Tweestromenland"]
 
 
 def test_the_actions_board_takes_the_new_gemeente(with_goes):
