@@ -1,6 +1,6 @@
 """The cue words extractors look for, read from ontology/cues.toml, and the two ways they are matched.
 
-Plans name the same part many ways ("Prioriteit 2", "Speerpunt 2", "Ambitie 2"; "Wat gaan we doen",
+Plans name the same part many ways ("Prioriteit 2", "Speerpunt 2", "Pijler 2"; "Activiteiten",
 "Maatregelen", "Acties"), so no reader names a heading itself: the words are data, and a new term is a
 line in the cue file. Text is compared as folded word tokens (ontology/normalize.py), so case, accents
 and line breaks do not matter. Both the layout extractors (ingest/extract/) and the line readers
@@ -92,5 +92,5 @@ def phrase_regex(phrases: tuple[str, ...]) -> str:
 
 def heading_line_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """A line that opens with one of `phrases` and reads as a heading, not a sentence: at most about a
-    hundred characters and no full stop or semicolon ("Wat gaan we doen in 2025?", "Maatregelen")."""
+    hundred characters and no full stop or semicolon ("Acties voor 2027?", "Maatregelen")."""
     return re.compile(rf"^\s*(?:{phrase_regex(phrases)})\b(?=[^.;\n]{{0,100}}$)", re.I)

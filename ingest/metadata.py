@@ -1,6 +1,6 @@
 """Document metadata read from the content: kind, plan period, owner (gemeente(n) or basisteam), title, date.
 
-Users drop files with names like "000_f6ee76c67c861ee2.txt", so the name says nothing; the first pages
+Users drop files with names like "scan_0042.txt", so the name says nothing; the first pages
 say it all. The words that name a kind of document ("kadernota integrale veiligheid", "jaarplan",
 "voortgangsrapportage", "raadsinformatiebrief") are data (ontology/cues.toml): a kind named in the title
 lines counts most, a document referring to itself ("dit uitvoeringsplan", "deze rapportage") next, a

@@ -138,7 +138,7 @@ class DocumentMeta:
     """Metadata inferred from content; a sidecar file may override any field."""
 
     title: str
-    basisteam: str | None = None  # "Tweestromenland" | "De Waarden" | ...
+    basisteam: str | None = None  # the owner's basisteam, where known
     kind: str = "other"  # "ivp" | "uvp" | "evaluation" | "council_note" | "other"
     period_start: int | None = None
     period_end: int | None = None

@@ -18,16 +18,17 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     hits = engine.search(question, k, filters, grounding=g)
     focus = [c for c in g.concepts if c.type in ("theme", "partner", "instrument")]
     related = set(g.related) | {c.iri for c in focus}
+    scope = _scope(filters)
     groups: dict[str, dict] = {}
     if related:
         for a in actions_about(store, related):
-            if not _owned(a, filters):
+            if not _owned(a, scope):
                 continue
             grp = groups.setdefault(a["basisteam"], {"basisteam": a["basisteam"], "actions": [], "priorities": []})
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
         for pr in priorities_about(store, related):
-            if not _owned(pr, filters):
+            if not _owned(pr, scope):
                 continue
             grp = groups.setdefault(pr["basisteam"], {"basisteam": pr["basisteam"], "actions": [], "priorities": []})
             if pr not in grp["priorities"]:
@@ -40,22 +41,27 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     }
 
 
-def _owned(fact: dict, filters: Filters | None) -> bool:
-    """Whether a fact belongs to the owner or gemeente the question was narrowed to: its plan owner, that
-    owner's basisteam, or (for a gemeente) the gemeente itself or its basisteam. The answer's facts obey
-    the same filters as its passages."""
-    holders = {(fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower()} - {""}
-    if filters and filters.basisteam and filters.basisteam.lower() not in holders:
-        return False
-    if filters and filters.gemeente:
+def _scope(filters: Filters | None) -> list[set[str]]:
+    """The owner and gemeente filters as sets of holder names, each of which a fact must meet: its plan owner,
+    that owner's basisteam, or (for a gemeente) the gemeente itself or its basisteam. The answer's facts
+    obey the same filters as its passages; the gemeente is looked up once per question, not per fact."""
+    if filters is None:
+        return []
+    scope = [{filters.basisteam.lower()}] if filters.basisteam else []
+    if filters.gemeente:
         from ontology.places import places
 
         mine = {filters.gemeente.lower()}
         g = places().gemeente(filters.gemeente)
         if g is not None:
             mine |= {g.name.lower(), *([g.basisteam.name.lower()] if g.basisteam else [])}
-        return bool(holders & mine)
-    return True
+        scope.append(mine)
+    return scope
+
+
+def _owned(fact: dict, scope: list[set[str]]) -> bool:
+    holders = {(fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower()} - {""}
+    return all(holders & names for names in scope)
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:

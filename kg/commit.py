@@ -91,7 +91,8 @@ class StateWriter:
                     docs += [doc] if doc is not None else []
             if docs or (current is None and not report.errors) or self._ontology_changed(manifest):
                 try:
-                    report.encoded = self._commit(current, manifest, docs, [], progress, prints)
+                    report.encoded = self._commit(current, manifest, docs, [], progress, prints,
+                                                  {d["id"]: d for d in report.documents})
                 except OSError as exc:  # a full disk, a read-only mount: nothing was switched
                     raise st.StateError(f"could not write the new state in the data directory "
                                         f"({exc.strerror or exc.__class__.__name__}); the previous state is unchanged") from exc
@@ -144,7 +145,10 @@ class StateWriter:
             return self._commit(current, manifest, [], [], progress)
 
     def _commit(self, current: Path | None, manifest: dict, docs: list[ExtractedDocument], removed: list[str],
-                progress: Progress | None, prints: dict[str, list[int] | None] | None = None) -> int:
+                progress: Progress | None, prints: dict[str, list[int] | None] | None = None,
+                findings: dict[str, dict] | None = None) -> int:
+        """Build the next state (`prints` and `findings`: this batch's fingerprints and ingest reports, kept in
+        the manifest) and switch to it."""
         new = st.new_state_dir(self.data_dir)
         try:
             store = self._remote()
@@ -171,7 +175,8 @@ class StateWriter:
                     "kind": doc.meta.kind, "basisteam": doc.meta.basisteam, "format": doc.fmt,
                     "passages": len(doc.passages), "actions": len(doc.actions), "priorities": len(doc.priorities),
                     "owner": doc.meta.owner or doc.meta.basisteam, "fingerprint": (prints or {}).get(doc.doc_id),
-                    "report": {k: v for k, v in document_report(doc).items() if k in ("counts", "warnings", "period")},
+                    "report": {k: v for k, v in (findings or {}).get(doc.doc_id, {}).items()
+                               if k in ("counts", "warnings", "period")} or None,
                 }
             cache = VectorCache(self.data_dir / "cache" / "vectors.sqlite")
             try:

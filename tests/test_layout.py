@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.layout import Layout, ListBlock, Paragraph, Section, Table, build_layout, register
-from ingest.layout.coverage import coverage, document_coverage
+from ingest.layout.coverage import coverage, document_coverage, tokens
 from ingest.layout.from_md import md_layout
 from ingest.layout.from_txt import txt_layout
 from ingest.layout.headings import split_heading, title_like
@@ -240,8 +240,10 @@ def test_txt_loses_no_text(text):
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(list("ab1 #*-|>`\n\n") + ["**", "| --- |", "1. "]), max_size=150).map("".join))
-def test_markdown_never_crashes(text):
-    md_layout(text)
+def test_markdown_never_crashes_nor_invents_words(text):
+    layout = md_layout(text)
+    assert layout.format == "md"
+    assert set(tokens(layout.all_text())) <= set(tokens(text))
 
 
 # --- bad input and the registry -----------------------------------------------------------------

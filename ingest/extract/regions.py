@@ -1,7 +1,7 @@
-"""Where a plan lists its actions: sections headed with an action cue ("Maatregelen", "Wat gaan we doen
-in 2026?", "Acties"; cue data), with everything under them.
+"""Where a plan lists its actions: sections headed with an action cue ("Maatregelen", "Activiteiten
+in 2027", "Acties"; cue data), with everything under them.
 
-A region heading that holds nothing of its own and is followed by sibling headings ("Wat gaan we doen?"
+A region heading that holds nothing of its own and is followed by sibling headings ("Onze inzet"
 then "Informatiepositie", "Samenwerking" at the same level) is a lead-in whose content the layout
 could not nest: the region runs on over those siblings to the end of its parent. In an
 uitvoeringsplan a priority section without such a heading is itself the region of its actions.
