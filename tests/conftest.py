@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,10 +28,32 @@ def ingested(tmp_path_factory):
     from kg.workspace import Workspace
 
     data_dir = tmp_path_factory.mktemp("data")
+    _seed_vectors(data_dir)
     ws = Workspace(Settings(data_dir=data_dir))
     report = ws.ingest([CORPUS])
     assert not report.errors, report.errors
+    _keep_vectors(data_dir)
     return ws
+
+
+# Encoding the corpus is most of a session's set-up. Vectors depend only on the model and the text, so
+# the session's cache is kept between runs on this machine (outside the checkout); a fresh machine
+# starts empty and encodes everything, as CI does.
+_KEPT_VECTORS = Path(tempfile.gettempdir()) / f"ivp-kg-test-vectors-{os.getuid()}.sqlite"
+
+
+def _seed_vectors(data_dir: Path) -> None:
+    if _KEPT_VECTORS.is_file():
+        (data_dir / "cache").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_KEPT_VECTORS, data_dir / "cache" / "vectors.sqlite")
+
+
+def _keep_vectors(data_dir: Path) -> None:
+    source = data_dir / "cache" / "vectors.sqlite"
+    if source.is_file():
+        part = _KEPT_VECTORS.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(source, part)
+        os.replace(part, _KEPT_VECTORS)
 
 
 def _free_port() -> int:
