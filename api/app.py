@@ -1,6 +1,8 @@
 """The FastAPI application: JSON API, SPARQL endpoint and the offline web interface."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -9,19 +11,32 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from . import docs, errors, headers
-from .deps import workspace
+from .deps import job_queue, workspace
 from .limits import BodyLimit, route_limit
-from .routers import actions, compare, documents, entities, meta, search, sparql
+from .routers import actions, compare, documents, entities, jobs, meta, search, sparql
+from .routers import coverage, csv_export
 
 STATIC = Path(__file__).parent / "static"
 
 
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    """The ingest queue's thread starts in the serving process (after uvicorn forked its workers), never at
+    import; one process at a time runs the queue (kg/jobs.py), the others only answer for the jobs."""
+    queue = job_queue()
+    queue.start()
+    try:
+        yield
+    finally:
+        queue.stop()
+
+
 def create_app() -> FastAPI:
-    app = FastAPI(title="ivp-kg", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="ivp-kg", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Knowledge graph and search over integral safety plans (IVP/UVP) of police basisteams.")
     errors.install(app)
     headers.install(app)  # CSP, nosniff, frame-ancestors... on every response, 500s included
-    for r in (search, entities, compare, documents, actions, meta, sparql):
+    for r in (csv_export, coverage, search, entities, compare, documents, jobs, actions, meta, sparql):
         app.include_router(r.router)
     docs.install(app)  # /docs: Swagger UI from a package, no CDN
     origins = workspace().settings.cors_origins

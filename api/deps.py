@@ -7,6 +7,7 @@ from functools import lru_cache
 from fastapi import Header, HTTPException
 
 from kg.settings import Settings
+from kg.jobs import JobQueue
 from kg.workspace import Workspace
 
 
@@ -14,6 +15,12 @@ from kg.workspace import Workspace
 def workspace() -> Workspace:
     """Created lazily inside each worker, so models load after any fork."""
     return Workspace(Settings())
+
+
+@lru_cache(maxsize=1)
+def job_queue() -> JobQueue:
+    """The ingest queue of this worker's data directory; its thread is started by the app's lifespan."""
+    return JobQueue(workspace())
 
 
 def require_token(authorization: str | None = Header(default=None)) -> None:

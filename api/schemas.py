@@ -24,13 +24,14 @@ Ready-made pieces for the routers that take raw bodies (applied by the owners of
 
       @router.get("", response_model=DocumentList, responses=errors(503))
       @router.get("/{doc_id}", response_model=DocumentDetail, responses=errors(404, 422, 503))
-      @router.post("", status_code=201, response_model=UploadResult, responses=UPLOAD_RESPONSES,
+      @router.post("", status_code=202, response_model=JobAccepted, responses=UPLOAD_RESPONSES,
                    openapi_extra=UPLOAD_OPENAPI, dependencies=[Depends(require_token)])
       @router.delete("/{doc_id}", response_model=DeleteResult, responses=errors(401, 403, 404, 422, 503),
                      dependencies=[Depends(require_token)])
 
   `UPLOAD_OPENAPI` declares the multipart body (field `file`) the route reads from the request itself;
-  `UPLOAD_RESPONSES` adds the 200 an unchanged or replaced file gets to the errors an upload can meet.
+  `UPLOAD_RESPONSES`: the 202 of a queued upload (its job, kg/jobs.py, reports the outcome) and the errors
+  an upload meets before it is queued, the 503 of a full queue with Retry-After among them.
   Then take the paths out of `NOT_YET_DOCUMENTED` in tests/test_openapi.py.
 """
 from __future__ import annotations
@@ -104,6 +105,8 @@ class Source(BaseModel):
     document: str = Field(description="Title of the document.")
     page: int | None = None
     text: str | None = None
+    passage: str | None = Field(None, description="Id of the cited passage; the reader opens the document there.")
+    document_id: str | None = Field(None, description="Id of the document (`/api/documents/{id}`).")
 
 
 class Timeline(BaseModel):
@@ -135,11 +138,15 @@ class Passage(BaseModel):
     section: str
     section_path: list[str]
     entities: list[EntityRef]
+    relevant: bool = Field(True, description="Whether the passage is about the question at all (a calibrated "
+                                             "judgement, search/relevance.py); a filtered search lists only these.")
 
 
 class SearchResponse(BaseModel):
     query: str
     results: list[Passage]
+    no_match: bool = Field(False, description="No result is about the question; `message` says so in Dutch.")
+    message: str | None = Field(None, description="Dutch: nothing relevant found (for the filter's owner).")
 
 
 class AnswerAction(BaseModel):
@@ -171,6 +178,32 @@ class BasisteamGroup(BaseModel):
     basisteam: str
     actions: list[AnswerAction]
     priorities: list[AnswerPriority]
+    partners: list[LabelRef] = Field([], description="For a question which partners: those linked to the theme.")
+    instruments: list[LabelRef] = Field([], description="For a question which instruments: those linked to the theme.")
+    responsible: list[str] = Field([], description="For a question who is responsible: the actions' owners.")
+
+
+class ReadDeadline(BaseModel):
+    from_: str | None = Field(None, alias="from", description="ISO date: deadline on or after (a deadline's year).")
+    before: str = Field(description="ISO date: deadline before this day.")
+
+
+class ReadAs(BaseModel):
+    """How the question was read: what it scopes, and the filters the answer used (the caller's win)."""
+
+    intent: Literal["compare", "responsible", "partners", "instruments", "priorities", "actions", "general"]
+    owners: list[str] = Field(description="Ingested basisteams or plan owners the question names.")
+    gemeenten: list[str] = Field(description="Ingested gemeenten the question names.")
+    not_loaded: list[str] = Field(description="Places the question names of which nothing is ingested.")
+    years: list[int]
+    deadline: ReadDeadline | None = None
+    status: str | None = Field(None, description="An actions-board status value.")
+    kind: str | None = Field(None, description="A document kind.")
+    concepts: list[EntityRef]
+    topic: str = Field(description="The question's words that no structure took.")
+    description: str = Field(description="One Dutch line: 'gelezen als: ...'.")
+    filters: dict[str, str | int] = Field(description="The filters the passages and facts obeyed.")
+    notes: list[str] = Field(description="Dutch notes: conflicts with the caller's filters, scopes nothing meets.")
 
 
 class AnswerResponse(BaseModel):
@@ -180,6 +213,10 @@ class AnswerResponse(BaseModel):
     concepts: list[EntityRef]
     basisteams: list[BasisteamGroup]
     passages: list[Passage]
+    read_as: ReadAs
+    comparison: CompareResponse | None = Field(None, description="For a question comparing two owners.")
+    no_match: bool = Field(False, description="Neither passage nor fact is about the question; see `message`.")
+    message: str | None = Field(None, description="Dutch: nothing relevant found (for the filter's owner).")
 
 
 class FilterValues(BaseModel):
@@ -209,18 +246,75 @@ class Neighbor(EntityRef):
     evidence: list[Source] = Field(description="Sentences stating the link (depth 1 only; at most 5).")
 
 
+class LegalSource(BaseModel):
+    """A law's BWB id and its page on wetten.overheid.nl (an article: its law's page, its own Juriconnect)."""
+
+    identifier: str = Field(description="BWB id, e.g. 'BWBR0013798'.")
+    url: str
+    juriconnect: str | None = None
+
+
+class OwnerUse(BaseModel):
+    """How many of one plan owner's actions and priorities name a concept."""
+
+    owner: str
+    actions: int
+    priorities: int
+
+
+class Concept(EntityRef):
+    """A theme, partner or instrument as a thesaurus entry (SKOS): labels, definition, legal source, hierarchy."""
+
+    label_en: str | None = None
+    acronym: str | None = None
+    definition: str | None = None
+    legal: LegalSource | None = None
+    broader: list[EntityRef]
+    narrower: list[EntityRef]
+    related: list[EntityRef]
+    usage: list[OwnerUse] = Field(description="Per plan owner, the actions and priorities naming the concept.")
+
+
+class ConceptList(BaseModel):
+    concepts: list[Concept]
+
+
 class EntityDetail(EntityRef):
     neighbors: list[Neighbor]
+    concept: Concept | None = Field(None, description="The thesaurus entry, for a theme, partner or instrument.")
+
+
+class GraphNode(EntityRef):
+    """A node of a graph view, sized by how many of the (owner's) actions name it."""
+
+    actions: int = Field(0, description="Actions (of the owner, under an owner filter) that name this entity.")
+    degree: int = Field(0, description="Edges of this view at the node.")
 
 
 class GraphEdge(BaseModel):
     source: str
     target: str
     relation: str
+    evidence: list[Source] = Field(default_factory=list, description=(
+        "Passages the edge was read from (at most 3; text cut near 360 characters): the action or priority "
+        "naming both ends, or the sentence stating the relation; empty for links from the ontology."))
+
+
+class GraphViewRef(BaseModel):
+    name: str
+    title: str
 
 
 class GraphResponse(BaseModel):
-    nodes: list[EntityRef]
+    view: str = Field(description="The view drawn, e.g. 'partners-themas' or 'alles'.")
+    title: str
+    columns: list[str] = Field(description="Entity types from left to right for a layered drawing; [] for none.")
+    owner: str | None = Field(description="The plan owner the view is limited to, in its own spelling.")
+    owners: list[str] = Field(description="Every plan owner with plans in the graph.")
+    default_owner: str | None = Field(None, description="The owner with the most actions: the browser opens on it.")
+    views: list[GraphViewRef]
+    truncated: bool = Field(description="True when `limit` cut nodes (the most connected are kept).")
+    nodes: list[GraphNode]
     edges: list[GraphEdge]
 
 
@@ -231,18 +325,78 @@ class Stats(BaseModel):
     entities: dict[str, int] = Field(description="Count per entity type.")
 
 
+# -- coverage -------------------------------------------------------------------------------------------
+
+
+class CoverageDocument(BaseModel):
+    id: str
+    title: str
+    kind: str = Field(description="ivp, uvp, evaluation, council_note or other.")
+    period: str | None = Field(None, description="The plan period or cycle, e.g. '2023-2026' or '2025'.")
+
+
+class CoverageKind(BaseModel):
+    kind: str
+    periods: list[str]
+
+
+class CoverageCycle(BaseModel):
+    cycle: str
+    kinds: list[str] = Field(description="Which of uvp and evaluation are loaded for this cycle.")
+
+
+class OwnerCoverage(BaseModel):
+    """What is loaded for one plan owner, and what is missing, in one Dutch sentence (`note`)."""
+
+    owner: str
+    owner_type: str | None = Field(None, description="basisteam, gemeente or samenwerking; null for an owner "
+                                                     "without documents.")
+    documents: list[CoverageDocument]
+    kinds: list[CoverageKind]
+    cycles: list[CoverageCycle]
+    missing: list[str] = Field(description="Kinds of the plan cycle (ivp, uvp, evaluation) with no document.")
+    gaps: list[str] = Field(description="Cycles with an uitvoeringsplan but no evaluation, or the reverse (Dutch).")
+    note: str
+
+
+class CoverageResponse(BaseModel):
+    coverage: list[OwnerCoverage]
+
+
 # -- compare --------------------------------------------------------------------------------------------
 
 
+class CompareAction(BaseModel):
+    id: str
+    label: str
+    status: str | None = None
+    cycle: str | None = Field(None, description="The plan cycle the action belongs to.")
+    kind: str | None = Field(None, description="Kind of the document it was read from (uvp, evaluation...).")
+
+
 class CompareSide(BaseModel):
-    """What one basisteam does on a theme: its priority and what works on the theme there."""
+    """One priority of one owner and what works on it there; `action_count` equals the actions board's count
+    for this owner and priority (all cycles)."""
 
     priority: str = Field(description="Short id of the priority.")
     number: int
     wordings: list[str]
-    actions: list[LabelRef]
+    themes: list[LabelRef]
+    action_count: int
+    actions: list[CompareAction]
+    cycles: dict[str, int] = Field(description="Actions per cycle ('' for none).")
     partners: list[LabelRef]
     instruments: list[LabelRef]
+
+
+class CompareElsewhere(BaseModel):
+    """For a one-sided row: the other side works on this theme under a priority counted in another row."""
+
+    side: Literal["a", "b"]
+    priority: str
+    number: int
+    actions: int = Field(description="How many of that priority's actions work on this row's theme.")
+    row: LabelRef = Field(description="The row those actions are counted in.")
 
 
 class CompareRow(BaseModel):
@@ -252,14 +406,47 @@ class CompareRow(BaseModel):
     b: CompareSide | None
     a_theme: LabelRef | None = Field(None, description="For a partial match: a's related theme.")
     b_theme: LabelRef | None = Field(None, description="For a partial match: b's related theme.")
+    elsewhere: CompareElsewhere | None = None
+
+
+class CompareSplit(BaseModel):
+    shared: list[LabelRef]
+    only_a: list[LabelRef]
+    only_b: list[LabelRef]
+
+
+class CompareSummary(BaseModel):
+    partners: CompareSplit
+    instruments: CompareSplit
+
+
+class ComparePair(BaseModel):
+    a: list[CompareAction]
+    b: list[CompareAction]
+
+
+class CompareTotals(BaseModel):
+    a: int
+    b: int
+
+
+class CompareCoverage(BaseModel):
+    a: OwnerCoverage
+    b: OwnerCoverage
 
 
 class CompareResponse(BaseModel):
+    """Each priority in exactly one row and each action in its priority's row (see kg/compare.py)."""
+
     a: str
     b: str
     shared: list[CompareRow]
     only_a: list[CompareRow]
     only_b: list[CompareRow]
+    without_priority: ComparePair = Field(description="Actions of a plan that names no priority for them.")
+    totals: CompareTotals = Field(description="All actions of each owner: the rows' counts plus those without.")
+    summary: CompareSummary = Field(description="Partners and instruments both owners name, and each alone.")
+    coverage: CompareCoverage
 
 
 # -- actions --------------------------------------------------------------------------------------------
@@ -283,6 +470,28 @@ class LinkedAction(ActionLink):
     cycle: str | None = None
 
 
+class ActionEntity(BaseModel):
+    """A partner or instrument an action names, with the id of its entity page."""
+
+    id: str
+    label: str
+    type: Literal["partner", "instrument"]
+
+
+class ColourLegendEntry(BaseModel):
+    colour: Literal["rood", "oranje", "groen"]
+    count: int = Field(description="Actions of this plan that carry the colour.")
+    words: str | None = Field(None, description="The report's legend line for the colour.")
+
+
+class ColourLegend(BaseModel):
+    """The colours of one evaluated plan, in the report's words."""
+
+    plan_owner: str
+    cycle: str | None = None
+    colours: list[ColourLegendEntry]
+
+
 class Action(BaseModel):
     id: str
     title: str
@@ -299,6 +508,15 @@ class Action(BaseModel):
     status: str | None = Field(None, description=f"One of {', '.join(STATUSES)}, when evaluated.")
     status_basis: str | None = None
     status_derived: bool
+    report_colour: Literal["rood", "oranje", "groen"] | None = Field(
+        None, description="The colour the report's own legend gives the action (its mark, or its status under the "
+                          "legend's rules).")
+    colour_basis: str | None = Field(None, description="The report's words the colour came from (its legend line).")
+    overdue: bool = Field(False, description="The deadline has passed and no evaluation closed the action "
+                                             "(not afgerond, vervallen or overgeheveld).")
+    owner_id: str | None = Field(None, description="Id of the portefeuillehouder's entity page.")
+    partners: list[ActionEntity] = Field(default_factory=list, description="Partners the action names.")
+    instruments: list[ActionEntity] = Field(default_factory=list, description="Instruments the action names.")
     result: str | None = None
     follow_ups: list[ActionLink]
     predecessors: list[ActionLink]
@@ -314,6 +532,10 @@ class ActionDetail(Action):
 
 class ActionList(BaseModel):
     actions: list[Action]
+    legends: list[ColourLegend] = Field(default_factory=list, description="The report colour legend of each "
+                                                                          "evaluated plan among the owners shown.")
+    coverage: list[OwnerCoverage] = Field(default_factory=list, description="What is loaded for the owners "
+                                                                             "involved (the filter's and the actions').")
 
 
 class StatusCounts(BaseModel):
@@ -326,6 +548,15 @@ class StatusCounts(BaseModel):
     onbekend: int
 
 
+class ColourCounts(BaseModel):
+    """Actions per report colour (ingest/legend.py); onbekend: no colour."""
+
+    rood: int
+    oranje: int
+    groen: int
+    onbekend: int
+
+
 class SummaryRow(BaseModel):
     basisteam: str
     cycle: str | None = None
@@ -333,6 +564,7 @@ class SummaryRow(BaseModel):
     priority_number: int | None = None
     total: int
     status: StatusCounts
+    colour: ColourCounts | None = None
 
 
 class ActionSummary(BaseModel):
@@ -434,6 +666,26 @@ class DocumentDetail(BaseModel):
     relations: list[Relation]
 
 
+class ReaderPassage(BaseModel):
+    id: str
+    text: str
+    section_path: list[str]
+    page: int | None = None
+    kind: str
+
+
+class DocumentText(BaseModel):
+    """A document's stored text in reading order, for the reader; `pages` says whether the source had pages."""
+
+    id: str
+    title: str
+    source: str | None = None
+    format: str | None = None
+    original: bool = False  # the ingested file itself is kept and downloadable at /api/documents/{id}/file
+    pages: bool
+    passages: list[ReaderPassage]
+
+
 class UploadResult(BaseModel):
     id: str
     added: bool
@@ -445,6 +697,55 @@ class UploadResult(BaseModel):
 class DeleteResult(BaseModel):
     id: str
     removed: bool
+
+
+# -- ingest jobs (api/routers/jobs.py; an upload answers with a JobAccepted) ----------------------------
+
+
+class JobAccepted(BaseModel):
+    """An upload was queued: follow `status_url` (also in the `Location` header) until the job is finished."""
+
+    job_id: str
+    status_url: str
+    state: Literal["queued"]
+    ahead: int = Field(description="Jobs waiting or running before this one.")
+
+
+class JobProgress(BaseModel):
+    stage: str = Field(description="queued, waiting (another writer holds the data), read (files), encode "
+                                   "(passages), ...")
+    done: int
+    total: int
+
+
+class JobError(BaseModel):
+    reason: Literal["invalid", "near_copy", "conflict", "unavailable", "interrupted", "internal"] = Field(
+        description="invalid: a file could not be read; near_copy / conflict: refused, see the message; "
+                    "unavailable: the data directory or model could not be used; interrupted: the service "
+                    "stopped during the job; internal: a bug (logged on the server).")
+    message: str
+
+
+class JobResult(BaseModel):
+    documents: list[UploadResult] = Field(description="Per file that was ingested or found unchanged.")
+
+
+class Job(BaseModel):
+    id: str
+    state: Literal["queued", "running", "done", "failed"]
+    files: list[str] = Field(description="The uploaded file names.")
+    replace: bool
+    created: str
+    started: str | None = None
+    finished: str | None = None
+    ahead: int | None = Field(None, description="While queued: jobs waiting or running before this one.")
+    progress: JobProgress | None = None
+    result: JobResult | None = Field(None, description="When done; when failed, what did succeed (if anything).")
+    error: JobError | None = Field(None, description="When failed.")
+
+
+class JobList(BaseModel):
+    jobs: list[Job]
 
 
 UPLOAD_OPENAPI: dict[str, Any] = {
@@ -464,8 +765,12 @@ UPLOAD_OPENAPI: dict[str, Any] = {
 }
 
 UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"model": UploadResult, "description": "The file was stored already (unchanged) or replaced it (updated)."},
-    **errors(400, 401, 403, 409, 413, 415, 422, 503),
+    202: {"model": JobAccepted, "description": "The file is queued for ingest; its job reports the outcome.",
+          "headers": {"Location": {"description": "The job's status URL.", "schema": {"type": "string"}}}},
+    **errors(400, 401, 403, 409, 413, 415, 422),
+    503: {"model": ErrorResponse, "description": "The ingest queue is full; try again after Retry-After seconds.",
+          "headers": {"Retry-After": {"description": "Seconds to wait before retrying.",
+                                      "schema": {"type": "integer"}}}},
 }
 
 

@@ -874,7 +874,7 @@ def parse_evaluation(lines: list[Line], report_year: int | None = None) -> Evalu
         for block in _blocks(lines, h.end, table_end):
             group = _read_block(block, group, rows, notes)
         for r in rows:
-            status, basis = derive_status(r.result, r.when, report_year)
+            status, basis = derive_status(r.result)
             actions.append(Action(
                 ordinal=len(actions) + 1, title=r.title, priority_number=h.number, group=r.group,
                 timeline=r.when, result=r.result or None, status=status, status_basis=basis, page=r.page,

@@ -110,6 +110,8 @@ class Action:
     result: str | None = None  # evaluation result text
     status: str | None = None  # derived: afgerond / loopt / vertraagd / niet_uitgevoerd / vervallen / overgeheveld
     status_basis: str | None = None  # the words the status was derived from
+    report_colour: str | None = None  # rood / oranje / groen, as the report's legend gives it (ingest/legend.py)
+    colour_basis: str | None = None  # the report's words the colour came from: its legend line or the cell's mark
     page: int | None = None
     section_path: tuple[str, ...] = ()
     source_text: str = ""  # the sentence(s) the action was read from

@@ -14,6 +14,7 @@ from .clean import clean_lines
 from .evaluation import EvaluationParse, parse_evaluation
 from .extract import Extraction, choose, extract
 from .layout import build_layout
+from .legend import apply_legend, read_legend
 from .link import link_document
 from .metadata import apply_sidecar, infer_meta, load_sidecar
 from .model import Action, DocumentMeta, ExtractedDocument, IngestError, Line, Passage, Priority
@@ -74,6 +75,7 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
     doc.notes += found.notes
     for fact, theirs in zip(("priorities", "actions"), _line_facts(lines, meta.kind, ev)):
         _keep(doc, fact, found, theirs)
+    apply_legend(doc.actions, read_legend(line.text for line in cleaned))
     cited: list[tuple] = []
     if ev is not None and ev.actions and doc.actions is ev.actions:
         start, end = ev.span

@@ -21,37 +21,44 @@ Precedence when one result holds several cues, from strongest to weakest:
    "Aanbeveling: ... afwachten");
 6. afgerond - done ("is afgerond", "heeft plaatsgevonden", "is gegeven", "zijn georganiseerd").
 
-Two rules use the when-column: an action still under way whose deadline year lies before the
-report year is vertraagd (overdue), and an action without cues whose when-cell is continuous or
-recurring ("Doorlopend", "Ieder kwartaal") is loopt with that cell as its basis.
+Where no sentence says it, the status words of ontology/cues.toml [status] decide: a status cell often
+holds one or two words ("Afgerond", "In uitvoering", "Niet gestart"). A cue preceded by a negation
+("niet afgerond") does not count.
+
+The status is read from result words only, never from the when-column: "Doorlopend" or "Na een actie
+of controle" says when an action runs, not how far it got, and a passed deadline is a separate fact
+(the overdue view of kg/actions.py). The colour a report gives an action is ingest/legend.py's.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
-from .timeline import normalise_timeline
+from ontology.cues import CUES_FILE, cues, find_phrases
+from ontology.normalize import tokenize
 
 STATUSES = ("afgerond", "loopt", "vertraagd", "niet_uitgevoerd", "vervallen", "overgeheveld")
 _PRECEDENCE = ("vervallen", "overgeheveld", "niet_uitgevoerd", "vertraagd", "loopt", "afgerond")
-COLOURS = {
-    "afgerond": "groen",  # afgerond of behoeft geen bijsturing
-    "vervallen": "groen",  # a decision was taken: nothing left to steer
-    "loopt": "oranje",  # vorderingen gemaakt, maar niet afgerond
-    "overgeheveld": "oranje",
-    "vertraagd": "oranje",
-    "niet_uitgevoerd": "rood",  # vergt nog veel aandacht/bijsturing
-}
+_NEGATIONS = ("niet", "geen", "nooit")
+
+
+@lru_cache(maxsize=1)
+def _done_participles() -> str:
+    """The participles of [status_sentences] done, as one regex alternation (longest first)."""
+    with CUES_FILE.open("rb") as fh:
+        words = tomllib.load(fh).get("status_sentences", {}).get("done")
+    if not words:
+        raise ValueError(f"{CUES_FILE.name}: [status_sentences] done is missing (read by ingest/status.py)")
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
 
 _UVP = r"(?:het\s+)?(?:nieuwe\s+)?(?:UVP|uitvoeringsplan)(?:\s*\d{4}(?:\s*-\s*\d{1,4})?)?"
 _GAP = r"(?:[^.;:]{0,80}?\s)?"  # a few words inside one clause
-_PARTICIPLES = (r"(?:afgerond|uitgevoerd|ingevoerd|ingeregeld|ingericht|vastgesteld|opgeleverd|gerealiseerd|"
-                r"ondertekend|ontwikkeld|opgesteld|getraind|opgeleid|gevolgd|ge[iï]mplementeerd|georganiseerd|"
-                r"gegeven|gehouden|ingezet|gecertificeerd|gemonitord|meegenomen|gedeeld|verzorgd|"
-                r"plaatsgevonden|geweest|gebracht|vastgelegd|aangesteld|verstuurd|uitgezet|gepubliceerd|ingevuld|"
-                r"besproken|ge[eé]valueerd|opgezet)")
+
 
 _CUES: dict[str, list[re.Pattern[str]]] = {
     "vervallen": [
@@ -99,7 +106,7 @@ _CUES: dict[str, list[re.Pattern[str]]] = {
     "afgerond": [
         re.compile(r"\b(?:is|zijn|en)\s+(?:inmiddels\s+)?afgerond\b", re.I),
         re.compile(r"\b(?:heeft|hebben)\s+" + _GAP + r"plaatsgevonden\b", re.I),
-        re.compile(r"\b(?:is|zijn|heeft|hebben)\s+" + _GAP + _PARTICIPLES + r"\b", re.I),
+        re.compile(r"\b(?:is|zijn|heeft|hebben)\s+" + _GAP + _done_participles() + r"\b", re.I),
         re.compile(r"\bgecertificeerd\b", re.I),
         re.compile(r"\bhanteren\s+deze\s+werkwijze\b|\bals\s+vast\s+agendapunt\b", re.I),
     ],
@@ -135,48 +142,51 @@ def _accept(status: str, text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _find(text: str) -> dict[str, str]:
-    """The first accepted cue per status, as the words matched."""
+def _find(text: str) -> tuple[dict[str, str], set[str]]:
+    """The first accepted cue per status, as the words matched; and the statuses whose every cue was
+    rejected (negated or conditional), which the cue words must not bring back."""
     found: dict[str, str] = {}
+    rejected: set[str] = set()
     for status, patterns in _CUES.items():
         for pattern in patterns:
             for m in pattern.finditer(text):
                 if _accept(status, text, m):
                     found.setdefault(status, m.group(0).strip())
                     break
+                rejected.add(status)
             if status in found:
                 break
-    return found
+    return found, rejected - set(found)
 
 
-def derive_status(result: str, timeline: str | None = None,
-                  report_year: int | None = None) -> tuple[str | None, str | None]:
-    """(status, basis) for an action's result text; (None, None) when the words do not say.
+def cue_status(text: str, ruled_out: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(status, the words) from the status cue words of ontology/cues.toml [status], strongest first;
+    statuses in `ruled_out` are not read."""
+    by_phrase = {p: st for st, phrases in cues().status.items() for p in phrases}
+    phrases = tuple(sorted(by_phrase, key=lambda p: (-len(p.split()), p)))
+    tokens = tokenize(text)
+    found: dict[str, str] = {}
+    for start, end, phrase in find_phrases(tokens, phrases, inflect=False):
+        if start and tokens[start - 1].norm in _NEGATIONS and not phrase.startswith(_NEGATIONS):
+            continue
+        found.setdefault(by_phrase[phrase], text[tokens[start].start:tokens[end - 1].end])
+    status = next((st for st in _PRECEDENCE if st in found and st not in ruled_out), None)
+    return (status, found[status]) if status else (None, None)
 
-    `timeline` is the when-cell as written and `report_year` the year the report covers: with
-    both, an action still under way after its deadline year is vertraagd.
+
+def derive_status(result: str) -> tuple[str | None, str | None]:
+    """(status, basis) for an action's result or status cell; (None, None) when the words do not say.
+
+    Result sentences first ("is afgerond", "wordt onderzocht"), then the status cue words.
     """
     text = _clean(result)
-    found = _find(text) if text else {}
-    for status in _PRECEDENCE:
-        if status not in found:
-            continue
-        if status == "loopt" and timeline and report_year:
-            tl = normalise_timeline(timeline)
-            if tl.end is not None and not tl.recurring and tl.end.year < report_year:
-                return "vertraagd", found[status]
+    if not text:
+        return None, None
+    found, rejected = _find(text)
+    status = next((st for st in _PRECEDENCE if st in found), None)
+    if status:
         return status, found[status]
-    if timeline:
-        tl = normalise_timeline(timeline)
-        if tl.open_ended or tl.recurring:
-            return "loopt", _clean(timeline)
-    return None, None
-
-
-def colour_of(status: str | None) -> str | None:
-    """The report legend's colour: groen (done or no steering needed), oranje (progress, not
-    finished), rood (needs a lot of attention)."""
-    return COLOURS.get(status) if status else None
+    return cue_status(text, rejected)
 
 
 def _status(item: Any) -> str | None:
@@ -187,9 +197,3 @@ def status_counts(actions: Iterable[Any]) -> dict[str, int]:
     """How many actions have each status ("onbekend" for none), every status present as a key."""
     counts = Counter(_status(a) or "onbekend" for a in actions)
     return {s: counts.get(s, 0) for s in (*STATUSES, "onbekend")}
-
-
-def colour_counts(actions: Iterable[Any]) -> dict[str, int]:
-    """How many actions fall under each legend colour ("onbekend" for no status)."""
-    counts = Counter(colour_of(_status(a)) or "onbekend" for a in actions)
-    return {c: counts.get(c, 0) for c in ("groen", "oranje", "rood", "onbekend")}

@@ -2,43 +2,111 @@
 cited. Not generated prose: every line is an action, priority or passage with its source."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ontology.labels import LabelIndex
 from ontology.vocab import short_id
 from search.contract import hit_json
 from search.engine import Filters, SearchEngine
 from search.grounding import ground
+from search.relevance import no_match_message
+from search.understand import read
 
-from .sparql import PREFIXES, plan_owner
+from .actions import all_actions
+from .sparql import PREFIXES, passage_ref, plan_owner
 from .store import GraphStore
+from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
+                         owners_in_scope, scoped_filters, uses_board)
 
 
 def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question: str,
-           filters: Filters | None = None, k: int = 8, max_actions: int = 12) -> dict:
+           filters: Filters | None = None, k: int = 8, max_actions: int = 12,
+           board: Callable[[], list[dict]] | None = None,
+           compare_fn: Callable[[str, str], dict] | None = None) -> dict:
+    """The question is read first (search/understand.py): whose plans, which years, status, deadline and
+    kind of fact it asks for become the passages' filters and the facts' scope (kg/structured.py), and
+    `read_as` says how it was read. `board` gives the actions board, `compare_fn` a cached comparison."""
+    values = engine.values()
+    reading = read(question, labels, values["basisteam"], values["gemeente"])
+    given = filters or Filters()
+    filters, notes = scoped_filters(reading, given, values)
+    lost = not_loaded_note(reading, values)
+    elsewhere = lost is not None and not (reading.owners or reading.gemeenten or given.basisteam or given.gemeente)
+    notes = [lost, *notes] if lost else notes
     g = ground(question, labels)
-    hits = engine.search(question, k, filters, grounding=g)
+    hits = [] if elsewhere else engine.search(question, k, filters, grounding=g)
     focus = [c for c in g.concepts if c.type in ("theme", "partner", "instrument")]
-    related = set(g.related) | {c.iri for c in focus}
+    related = {x for c in focus for x in (c.iri, *(labels.narrower(c.iri) if c.type == "theme" else ()))}
     scope = _scope(filters)
     groups: dict[str, dict] = {}
-    if related:
+    extra: dict = {}
+
+    def group(name: str) -> dict:
+        return groups.setdefault(name, {"basisteam": name, "actions": [], "priorities": []})
+
+    def add_priorities() -> None:
+        for pr in priorities_about(store, related) if related else []:
+            if _owned(pr, scope) and pr not in group(pr["basisteam"])["priorities"]:
+                group(pr["basisteam"])["priorities"].append(pr)
+
+    if elsewhere:
+        pass
+    elif reading.intent == "compare" and len(reading.owners) >= 2 and given.basisteam in (None, *reading.owners):
+        extra["comparison"], sides = comparison(store, labels, reading.owners[0], reading.owners[1], compare_fn)
+        for name, prios in sides.items():
+            group(name)["priorities"] = prios
+    elif reading.intent in ("partners", "instruments"):
+        themes = {c.iri for c in focus if c.type == "theme"}
+        family = ({x for t in themes for x in (t, *labels.narrower(t))} if themes
+                  else {c.iri for c in labels.concepts("theme")})
+        acts = [a for a in actions_about(store, family) if _owned(a, scope)] if themes else []
+        for owner in owners_in_scope(reading, filters, values):
+            mine = [a for a in acts if owner in (a["basisteam"], a["in_basisteam"])]
+            items = linked(store, labels, owner, family, reading.intent, mine)
+            if items:
+                group(owner)[reading.intent] = items
+    elif reading.intent == "priorities" and not related:
+        for owner in owners_in_scope(reading, filters, values):
+            prios = [p for p in all_priorities(store, owner) if _owned(p, scope)]
+            if prios:
+                group(owner)["priorities"] = prios
+    elif reading.intent == "priorities":
+        add_priorities()
+    elif uses_board(reading):
+        about = {a["id"] for a in actions_about(store, related)} if related else None
+        every = board() if board else all_actions(store)
+        for a in board_actions(store, every, reading, lambda x: _owned(x, scope), about):
+            grp = group(a["basisteam"])
+            grp["actions"].append(a)  # the board's answer is complete: every action it holds for the question
+            if reading.intent == "responsible":
+                grp.setdefault("responsible", [])
+                grp["responsible"] += [o for o in a["owners"] if o not in grp["responsible"]]
+        add_priorities()
+    elif related:
         for a in actions_about(store, related):
-            if not _owned(a, scope):
+            if not _owned(a, scope) or not covers(a["cycle"], a["timeline"], reading.years):
                 continue
-            grp = groups.setdefault(a["basisteam"], {"basisteam": a["basisteam"], "actions": [], "priorities": []})
+            grp = group(a["basisteam"])
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
-        for pr in priorities_about(store, related):
-            if not _owned(pr, scope):
-                continue
-            grp = groups.setdefault(pr["basisteam"], {"basisteam": pr["basisteam"], "actions": [], "priorities": []})
-            if pr not in grp["priorities"]:
-                grp["priorities"].append(pr)
-    return {
+        add_priorities()
+    return _with_no_match({
         "question": question,
         "concepts": [{"id": short_id(c.iri), "label": c.label, "type": c.type} for c in g.concepts],
         "basisteams": sorted(groups.values(), key=lambda x: x["basisteam"] or ""),
-        "passages": [hit_json(h, labels) for h in hits],
-    }
+        "passages": [hit_json(h, labels) for h in hits if h.relevant],
+        "read_as": {**reading.to_json(), "filters": applied(filters), "notes": notes},
+        **extra,
+    }, filters)
+
+
+def _with_no_match(out: dict, filters: Filters | None) -> dict:
+    """Nothing about the question, no passage and no fact: say so (search/relevance.py) instead of listing
+    unrelated passages; under an owner or gemeente filter the message names it."""
+    out["no_match"] = not out["passages"] and not out["basisteams"] and not out.get("comparison")
+    if out["no_match"]:
+        out["message"] = no_match_message(out["question"], filters and (filters.basisteam or filters.gemeente))
+    return out
 
 
 def _scope(filters: Filters | None) -> list[set[str]]:
@@ -67,7 +135,7 @@ def _owned(fact: dict, scope: list[set[str]]) -> bool:
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
     values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?prlabel
+    q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?prlabel
                          ?owner WHERE {{
       VALUES ?c {{ {values} }}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
@@ -75,7 +143,8 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
       OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
-      OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }} }}
+      OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }}
+                  OPTIONAL {{ ?p dcterms:identifier ?pid }} }}
       OPTIONAL {{ ?a ivp:priority ?pr . ?pr rdfs:label ?prlabel }}
       OPTIONAL {{ ?a ivp:owner/rdfs:label ?owner }}
     }}"""
@@ -91,7 +160,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
                 "status": val("status"), "status_basis": val("basis"), "priority": val("prlabel"),
                 "owners": [], "partners": [], "instruments": [],
                 "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
-                           "text": val("text")},
+                           "text": val("text"), **passage_ref(val("pid"))},
             }
         if val("owner") and val("owner") not in item["owners"]:
             item["owners"].append(val("owner"))

@@ -22,6 +22,7 @@ from search.index import build_indexes
 from search.passages import PASSAGES_FILE, StoredPassage, from_document, read_passages
 from search.vectors import VectorCache
 
+from . import originals
 from . import state as st
 from .lineage import refresh_lineage
 from .mapping import document_triples
@@ -93,6 +94,7 @@ class StateWriter:
                 try:
                     report.encoded = self._commit(current, manifest, docs, [], progress, prints,
                                                   {d["id"]: d for d in report.documents})
+                    self._forget_replaced(known, report.updated)
                 except OSError as exc:  # a full disk, a read-only mount: nothing was switched
                     raise st.StateError(f"could not write the new state in the data directory "
                                         f"({exc.strerror or exc.__class__.__name__}); the previous state is unchanged") from exc
@@ -120,9 +122,16 @@ class StateWriter:
             del prints[doc_id]
             report.near_copies.append({"source": f.name, "of": twin[0], "similarity": round(twin[1], 2)})
             return None
+        originals.keep(self.data_dir, f, sha)
         report.documents.append(document_report(doc))
         (report.updated if doc_id in known else report.added).append(doc_id)
         return doc
+
+    def _forget_replaced(self, before: dict, updated: list[str]) -> None:
+        """The originals of replaced versions, once no stored document has their content."""
+        kept = {d["sha256"] for d in st.read_manifest(st.current_state(self.data_dir))["documents"].values()}
+        for doc_id in updated:
+            originals.forget(self.data_dir, before[doc_id]["sha256"], before[doc_id].get("source") or "", kept)
 
     def remove(self, doc_id: str) -> IngestReport:
         report = IngestReport()
@@ -131,7 +140,10 @@ class StateWriter:
             manifest = st.read_manifest(current)
             if doc_id not in manifest.get("documents", {}):
                 raise KeyError(doc_id)
+            gone = manifest["documents"][doc_id]
             self._commit(current, manifest, [], [doc_id], None)
+            kept = {d["sha256"] for d in st.read_manifest(st.current_state(self.data_dir))["documents"].values()}
+            originals.forget(self.data_dir, gone["sha256"], gone.get("source") or "", kept)
             report.removed.append(doc_id)
         return report
 

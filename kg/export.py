@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
+from pathlib import Path
 
 import networkx as nx
 
@@ -37,3 +40,31 @@ def export(store: GraphStore, fmt: str, projection: Projection | None = None) ->
     union.bind("ivp", IVP)
     union.bind("id", ID)
     return union.serialize(format="json-ld" if fmt == "jsonld" else "turtle").encode("utf-8")
+
+
+def export_to(state_dir: Path, store: GraphStore, fmt: str, projection: Projection | None = None) -> Path:
+    """The export of one state as a file in the state's `exports/` folder, written once (atomically) and reused.
+
+    A state's graph never changes, so the file stays valid until the state is swept, and it goes with it.
+    A data directory the server cannot write to gets the file in the temporary folder instead.
+    """
+    folders = (Path(state_dir) / "exports", Path(tempfile.gettempdir()) / "ivp-kg-exports" / Path(state_dir).name)
+    for folder in folders:
+        if (folder / f"graph.{fmt}").is_file():
+            return folder / f"graph.{fmt}"
+    data = export(store, fmt, projection)
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".graph.{fmt}.")
+        except PermissionError:
+            continue
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / f"graph.{fmt}")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return folder / f"graph.{fmt}"
+    raise PermissionError(f"cannot write an export of state {Path(state_dir).name} anywhere")

@@ -19,6 +19,7 @@ from ingest.model import Action, ExtractedDocument, Holder, Priority
 from ingest.owners import Owner, owner_of
 from ingest.timeline import normalise_timeline
 from ontology.labels import LabelIndex
+from ontology.normalize import key as fold_key
 from ontology.places import places
 from ontology.vocab import IVP, doc_iri, entity_iri, slug
 
@@ -265,8 +266,29 @@ def _action_triples(doc: ExtractedDocument, a: Action, key: str, bt: URIRef | No
         yield node, IVP.statusDerived, Literal(True)
         if a.status_basis:
             yield node, IVP.statusBasis, Literal(a.status_basis, lang="nl")
+    if a.report_colour:
+        colour = (node, IVP.reportColour, Literal(a.report_colour))
+        yield colour
+        where = _passage_with(doc, a.colour_basis) or a.passage_id
+        if where and a.colour_basis:
+            yield from _evidence(doc.doc_id, colour, where, a.colour_basis, a.page)
     if a.passage_id:
         yield node, PROV.wasDerivedFrom, passage_iri(a.passage_id)
+
+
+def _passage_with(doc: ExtractedDocument, words: str | None) -> str | None:
+    """The passage a report's words stand in (a colour legend's line, perhaps a table row), compared as
+    folded words so that table bars and line breaks do not matter."""
+    if not words:
+        return None
+    want = fold_key(words)
+    if (doc.doc_id, doc.sha256) not in _PASSAGE_KEYS:
+        _PASSAGE_KEYS.clear()  # one document at a time
+        _PASSAGE_KEYS[(doc.doc_id, doc.sha256)] = [(p.id, fold_key(p.text)) for p in doc.passages]
+    return next((pid for pid, text in _PASSAGE_KEYS[(doc.doc_id, doc.sha256)] if want and want in text), None)
+
+
+_PASSAGE_KEYS: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
 
 def _cycle(doc: ExtractedDocument) -> str | None:

@@ -6,13 +6,14 @@ for evidence when an edge is shown.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from ontology.vocab import TYPE_OF_CLASS, full_iri, short_id
 
-from .sparql import PREFIXES
+from .sparql import PREFIXES, passage_ref
 from .store import GraphStore
 
 # Edges worth walking; evidence, provenance and per-passage links are not relations between entities.
@@ -26,6 +27,13 @@ def local_name(iri: str) -> str:
 @dataclass
 class Projection:
     graph: nx.MultiDiGraph
+    # Built on first use and kept with the projection, i.e. once per state (the workspace caches a projection
+    # per state): an entity's neighbourhood is then dictionary look-ups, not a walk over networkx views and a
+    # scan of every statement in the store per request.
+    _adjacency: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
+    _nodes: dict[str, dict] = field(default_factory=dict, repr=False)
+    _evidence: dict[tuple[str, str], list[dict]] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(cls, store: GraphStore) -> "Projection":
@@ -58,10 +66,14 @@ class Projection:
         return cls(g)
 
     def node(self, iri: str) -> dict | None:
-        if iri not in self.graph:
-            return None
-        data = self.graph.nodes[iri]
-        return {"id": short_id(iri), "label": data["label"], "type": data["type"]}
+        """A fresh dict each call (callers add keys to it)."""
+        known = self._nodes.get(iri)
+        if known is None:
+            if iri not in self.graph:
+                return None
+            data = self.graph.nodes[iri]
+            known = self._nodes[iri] = {"id": short_id(iri), "label": data["label"], "type": data["type"]}
+        return dict(known)
 
     def neighbors(self, iri: str, depth: int = 1) -> list[dict]:
         """Entities within `depth` hops (either direction), each once, nearest first."""
@@ -81,11 +93,32 @@ class Projection:
             frontier = nxt
         return out
 
-    def _adjacent(self, node: str):
-        for _, o, data in self.graph.out_edges(node, data=True):
-            yield o, data["relation"]
-        for s, _, data in self.graph.in_edges(node, data=True):
-            yield s, data["relation"]
+    def _adjacent(self, node: str) -> list[tuple[str, str]]:
+        """(other end, relation) of every edge at `node`: outgoing first, then incoming."""
+        if self._adjacency is None:
+            with self._lock:
+                if self._adjacency is None:
+                    adjacency: dict[str, list[tuple[str, str]]] = {}
+                    for s, o, data in self.graph.edges(data=True):
+                        adjacency.setdefault(s, []).append((o, data["relation"]))
+                    incoming: dict[str, list[tuple[str, str]]] = {}
+                    for s, o, data in self.graph.edges(data=True):
+                        incoming.setdefault(o, []).append((s, data["relation"]))
+                    for n, items in incoming.items():
+                        adjacency.setdefault(n, []).extend(items)
+                    self._adjacency = adjacency
+        return self._adjacency.get(node, [])
+
+    def evidence(self, store: GraphStore) -> dict[tuple[str, str], list[dict]]:
+        """Sentences behind the relations, keyed by (one end, other end) in both orders, at most 5 each.
+
+        One pass over the store's statements per state instead of a filtered scan of all of them per request.
+        """
+        if self._evidence is None:
+            with self._lock:
+                if self._evidence is None:
+                    self._evidence = _evidence_index(store)
+        return self._evidence
 
     def path(self, a: str, b: str) -> list[dict]:
         """A shortest chain of entities linking a to b (ignoring direction), [] if none."""
@@ -101,6 +134,24 @@ class Projection:
         nodes = [n for n in scores if type is None or self.graph.nodes[n]["type"] == type]
         nodes.sort(key=lambda n: -scores[n])
         return [{**self.node(n), "centrality": round(scores[n], 4)} for n in nodes[:top]]
+
+
+def _evidence_index(store: GraphStore) -> dict[tuple[str, str], list[dict]]:
+    q = PREFIXES + """SELECT ?s ?o ?sentence ?page ?title ?pid WHERE {
+      ?e a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ivp:sentence ?sentence ; prov:wasDerivedFrom ?p .
+      ?p dcterms:isPartOf ?d . ?d dcterms:title ?title . OPTIONAL { ?e ivp:page ?page }
+      OPTIONAL { ?p dcterms:identifier ?pid } }"""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for r in store.raw_query(q):
+        s, o = r["s"].value, r["o"].value
+        item = {"text": r["sentence"].value, "document": r["title"].value,
+                "page": int(r["page"].value) if r["page"] is not None else None,
+                **passage_ref(r["pid"].value if r["pid"] is not None else None)}
+        for key in ((s, o), (o, s)) if s != o else ((s, o),):
+            bucket = out.setdefault(key, [])
+            if item not in bucket and len(bucket) < 5:
+                bucket.append(item)
+    return out
 
 
 __all__ = ["Projection", "short_id", "full_iri", "local_name"]

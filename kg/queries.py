@@ -5,8 +5,7 @@ import re
 import unicodedata
 
 from ontology.labels import LabelIndex
-from ontology.vocab import CLASS_OF_TYPE, TYPE_OF_CLASS, doc_iri, full_iri, graph_iri, short_id
-from search.contract import FilterError
+from ontology.vocab import TYPE_OF_CLASS, doc_iri, full_iri, graph_iri, short_id
 
 from .projection import Projection
 from .sparql import PREFIXES
@@ -62,29 +61,10 @@ def entity(projection: Projection, store: GraphStore, iri: str, depth: int = 1, 
         return None
     neighbors = projection.neighbors(iri, depth)
     if evidence:
-        ev = _evidence_for(store, iri)
-        for n in neighbors:
-            key = full_iri(n["via"]["id"]) if n["via"] else iri
-            n["evidence"] = ev.get((key, full_iri(n["id"])), []) if key == iri else []
+        ev = projection.evidence(store)  # indexed once per state
+        for n in neighbors:  # sentences for the entity's own relations; a second hop's are the via's
+            n["evidence"] = [] if n["via"] else ev.get((iri, full_iri(n["id"])), [])
     return {**node, "neighbors": neighbors}
-
-
-def _evidence_for(store: GraphStore, iri: str) -> dict[tuple[str, str], list[dict]]:
-    """Sentences behind the edges of one entity, keyed by (entity, other end)."""
-    q = PREFIXES + f"""SELECT ?s ?o ?sentence ?page ?title WHERE {{
-      ?e a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ivp:sentence ?sentence ; prov:wasDerivedFrom ?p .
-      ?p dcterms:isPartOf ?d . ?d dcterms:title ?title . OPTIONAL {{ ?e ivp:page ?page }}
-      FILTER(?s = <{iri}> || ?o = <{iri}>) }}"""
-    out: dict[tuple[str, str], list[dict]] = {}
-    for r in store.raw_query(q):
-        s, o = r["s"].value, r["o"].value
-        other = o if s == iri else s
-        item = {"text": r["sentence"].value, "document": r["title"].value,
-                "page": int(r["page"].value) if r["page"] is not None else None}
-        bucket = out.setdefault((iri, other), [])
-        if item not in bucket and len(bucket) < 5:
-            bucket.append(item)
-    return out
 
 
 def _fold(text: str) -> str:
@@ -112,27 +92,6 @@ def document_facts(store: GraphStore, doc_id: str) -> dict:
                  for r in store.raw_query(PREFIXES + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{
                      ?s ?p ?o FILTER(?p IN (ivp:worksOn, ivp:appliesTo)) }} }}""")]
     return {"sections": [s for s in sections if s], **facts, "relations": relations}
-
-
-def subgraph(projection: Projection, types: list[str], basisteam: str | None, limit: int) -> dict:
-    """Nodes and edges for the graph browser: optionally only some entity types and what lies within two
-    hops of one basisteam. Unknown types or basisteams raise FilterError with the valid ones."""
-    g = projection.graph
-    unknown = [t for t in types if t not in CLASS_OF_TYPE]
-    if unknown:
-        raise FilterError(f"unknown type {unknown[0]!r}; valid: {', '.join(sorted(CLASS_OF_TYPE))}")
-    keep = {n for n, d in g.nodes(data=True) if not types or d["type"] in types}
-    if basisteam:
-        teams = {d["label"].lower(): n for n, d in g.nodes(data=True) if d["type"] == "basisteam"}
-        if basisteam.lower() not in teams:
-            raise FilterError(f"unknown basisteam {basisteam!r}; valid: {', '.join(sorted(teams))}")
-        team = teams[basisteam.lower()]
-        keep &= {team} | {full_iri(n["id"]) for n in projection.neighbors(team, 2)}
-    nodes = [projection.node(n) for n in list(keep)[:limit]]
-    ids = {n["id"] for n in nodes}
-    edges = [{"source": short_id(s), "target": short_id(o), "relation": d["relation"]}
-             for s, o, d in g.edges(data=True) if short_id(s) in ids and short_id(o) in ids]
-    return {"nodes": nodes, "edges": edges}
 
 
 def entity_list(projection: Projection, type: str | None, limit: int) -> list[dict]:

@@ -20,6 +20,15 @@ def _env_float(name: str, default: float) -> float:
         return default
 
 
+def _encoder_threads() -> int:
+    """IVP_THREADS, else every core. The encoder's threads wait without spinning (search/encoders.py), so
+    workers sharing the cores lose little to each other: on 2 shared cores, 2 workers x 2 threads gave a
+    20-client p95 of 12.5x the floor against 25x with 1 thread each (bench/floor.py, docs/BENCHMARKS.md)."""
+    if int(os.environ.get("IVP_THREADS") or 0) > 0:
+        return int(os.environ["IVP_THREADS"])
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 @dataclass
 class Settings:
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("IVP_DATA_DIR") or _default_data_dir()))
@@ -32,13 +41,16 @@ class Settings:
     sparql_max_bytes: int = field(default_factory=lambda: int(os.environ.get("IVP_SPARQL_MAX_BYTES", 10_000_000)))
     sparql_workers: int = field(default_factory=lambda: int(os.environ.get("IVP_SPARQL_WORKERS", 1)))
     sparql_queue: int = field(default_factory=lambda: int(os.environ.get("IVP_SPARQL_QUEUE", 8)))
+    job_queue: int = field(default_factory=lambda: int(os.environ.get("IVP_JOB_QUEUE", 16)))  # ingest jobs waiting or running
     weight_dense: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE", 0.6))
-    weight_dense_en: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE_EN", 0.8))
+    weight_dense_en: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_DENSE_EN", 0.9))
     weight_concept: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_CONCEPT", 0.2))
+    weight_owner: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_OWNER", 1.0))
     fusion: str = field(default_factory=lambda: os.environ.get("IVP_FUSION", "zscore"))
     exact_index_limit: int = field(default_factory=lambda: int(os.environ.get("IVP_EXACT_INDEX_LIMIT", 50_000)))
     sparql_query_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_QUERY_URL") or None)
     sparql_update_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_UPDATE_URL") or None)
+    threads: int = field(default_factory=lambda: _encoder_threads())
     cors_origins: list[str] = field(default_factory=lambda: [o for o in os.environ.get("IVP_CORS_ORIGINS", "").split(",") if o])
 
     def __post_init__(self) -> None:

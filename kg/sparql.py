@@ -41,3 +41,11 @@ def owned_by(subject: str, name: str) -> str:
     lit = name.replace("\\", "").replace('"', "")
     return f"""{subject} ivp:planOwner|ivp:basisteam ?_holder . ?_holder skos:prefLabel ?_hl
       FILTER(lcase(str(?_hl)) = lcase("{lit}"))"""
+
+
+def passage_ref(passage_id: str | None) -> dict:
+    """The reader's address of a cited passage: its id and its document's id (a passage id starts with its
+    document's id, see ingest/chunk.py), so a citation opens the document at that passage; {} without one."""
+    if not passage_id:
+        return {}
+    return {"passage": passage_id, "document_id": passage_id.split(":", 1)[0]}

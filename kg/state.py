@@ -17,6 +17,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,10 +71,10 @@ def new_state_dir(data_dir: Path) -> Path:
 
 def commit_state(data_dir: Path, state: Path, manifest: dict) -> None:
     """Make `state` the active one: manifest last, then an atomic pointer switch."""
-    _write_atomic(state / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    _fsync_dir(state)
-    _write_atomic(Path(data_dir) / "CURRENT", state.name)
-    _fsync_dir(Path(data_dir))
+    write_atomic(state / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    fsync_dir(state)
+    write_atomic(Path(data_dir) / "CURRENT", state.name)
+    fsync_dir(Path(data_dir))
     sweep(data_dir)
 
 
@@ -105,16 +106,19 @@ def copy_files(src: Path, dst: Path, skip: set[str]) -> None:
             shutil.copy2(item, target)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write to a temporary name unique to this process and thread, sync, then rename over `path`: a reader
+    sees the old file or the new one, never half of one, even with several writers."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ontology.labels import LabelIndex
 from ontology.vocab import full_iri
+from ontology.vocab import short_id as short_id_of
 from search.contract import FilterError, hit_json, make_filters
 from search.encoders import make_encoder
 from search.engine import Filters, IndexMissing, SearchEngine, Weights
@@ -34,6 +37,8 @@ class Workspace:
         self._reader: tuple[str, GraphStore, SearchEngine | None] | None = None
         self._lock = threading.Lock()
         self._derived: dict = {}
+        self._query_cache = None
+        self._export_lock = threading.Lock()
         self._writer = StateWriter(self.data_dir, lambda: self.labels, lambda: self.encoder, self._remote,
                                    self.settings.exact_index_limit)
 
@@ -47,7 +52,7 @@ class Workspace:
     @property
     def encoder(self):
         if self._encoder is None:
-            self._encoder = make_encoder(self.settings.model)
+            self._encoder = make_encoder(self.settings.model, self.settings.threads)
         return self._encoder
 
     def _remote(self) -> RemoteStore | None:
@@ -58,7 +63,7 @@ class Workspace:
 
     def weights(self) -> Weights:
         s = self.settings
-        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion)
+        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion, s.weight_owner)
 
     # -- writes ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:
@@ -92,11 +97,19 @@ class Workspace:
             if self._reader is None or self._reader[0] != current.name:
                 store = self._remote() or EmbeddedStore(current / "store", read_only=True)
                 try:
-                    engine = SearchEngine(current, self.encoder, self.labels, self.weights())
+                    engine = SearchEngine(current, self.encoder, self.labels, self.weights(), self._query_vectors())
                 except IndexMissing:
                     engine = None
                 self._reader = (current.name, store, engine)
             return self._reader[1], self._reader[2]
+
+    def _query_vectors(self):
+        """Question vectors shared by the server's workers, beside the passage vectors (opened once)."""
+        from search.vectors import VectorCache
+
+        if self._query_cache is None:
+            self._query_cache = VectorCache(self.data_dir / "cache" / "vectors.sqlite", timeout=0.05)
+        return self._query_cache
 
     def store(self) -> GraphStore:
         return self.reader()[0]
@@ -142,13 +155,21 @@ class Workspace:
         return values
 
     def search_json(self, query: str, k: int = 10, filters: Filters | None = None) -> dict:
+        """Hits carry `relevant`; `no_match` and a Dutch message when none is about the question."""
+        from search.relevance import no_match_message
+
         hits = self.engine().search(query, k, filters)
-        return {"query": query, "results": [hit_json(h, self.labels) for h in hits]}
+        out = {"query": query, "results": [{**hit_json(h, self.labels), "relevant": h.relevant} for h in hits],
+               "no_match": not any(h.relevant for h in hits)}
+        if out["no_match"]:
+            out["message"] = no_match_message(query, filters and (filters.basisteam or filters.gemeente))
+        return out
 
     def answer(self, question: str, filters: Filters | None = None) -> dict:
         from .answer import answer
 
-        return answer(self.engine(), self.store(), self.labels, question, filters)
+        return answer(self.engine(), self.store(), self.labels, question, filters, board=self.actions,
+                      compare_fn=self.compare)
 
     # -- the graph -----------------------------------------------------------------------------
     def stats(self) -> dict:
@@ -171,18 +192,32 @@ class Workspace:
 
         return entity(self.projection(), self.store(), full_iri(entity_id), depth)
 
-    def subgraph(self, types: list[str], basisteam: str | None = None, limit: int = 2000) -> dict:
-        from .queries import subgraph
+    def graph_view(self, view: str = "alles", owner: str | None = None, types: list[str] | None = None,
+                   limit: int = 2000) -> dict:
+        """A labelled view of the graph for the browser (kg/graphviews.py), only the owner's facts under an
+        owner; the facts behind the views are read once per state."""
+        from .graphviews import GraphFacts, graph_view
 
-        return subgraph(self.projection(), types, basisteam, limit)
+        projection = self.projection()
+        facts = self._per_state(("graphfacts",), lambda store: GraphFacts.build(store, projection))
+        return graph_view(facts, projection, self.store(), view, owner, types or [], limit)
 
     def export(self, fmt: str) -> bytes:
         """The whole graph in `fmt` (kg.export.FORMATS); FilterError for another format."""
-        from .export import FORMATS, export
+        return self.export_file(fmt).read_bytes()
+
+    def export_file(self, fmt: str) -> Path:
+        """A file holding the whole graph in `fmt`, written once per state and format (a state never changes),
+        so many clients exporting at once cost one serialisation and stream from disk; FilterError for an
+        unknown format."""
+        from .export import FORMATS, export_to
 
         if fmt not in FORMATS:
             raise FilterError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-        return export(self.store(), fmt, self.projection() if fmt == "graphml" else None)
+        store = self.store()
+        state = self.data_dir / "states" / self._reader[0]
+        with self._export_lock:  # one serialisation at a time: the others wait for its file
+            return export_to(state, store, fmt, self.projection() if fmt == "graphml" else None)
 
     def compare(self, a: str, b: str) -> dict:
         """Two basisteams side by side; names are case-insensitive, unknown ones raise FilterError."""
@@ -194,7 +229,17 @@ class Workspace:
             if name.lower() not in canon:
                 raise FilterError(f"unknown basisteam {name!r}; valid: {', '.join(valid)}")
         a, b = canon[a.lower()], canon[b.lower()]
-        return self._per_state(("compare", a, b), lambda store: compare(store, self.labels, a, b))
+        return self._per_state(("compare", a, b), lambda store: compare(store, self.labels, a, b, self.actions(),
+                                                                         self.coverage([a, b])))
+
+    def coverage(self, owner: str | list[str] | None = None) -> list[dict]:
+        """What is loaded per plan owner (documents, kinds, cycles) and what is missing, in a Dutch sentence;
+        all owners, or the named ones (case-insensitive; an unknown one is reported with no documents)."""
+        from .coverage import coverage
+
+        names = [owner] if isinstance(owner, str) else owner
+        key = ("coverage", tuple(n.lower() for n in names) if names else None)
+        return self._per_state(key, lambda store: coverage(store, names))
 
     # -- actions -------------------------------------------------------------------------------
     def actions(self) -> list[dict]:
@@ -204,11 +249,32 @@ class Workspace:
         return self._per_state(("actions",), all_actions)
 
     def find_actions(self, basisteam: str | None = None, theme: str | None = None, status: str | None = None,
-                     cycle: str | None = None, due_before: str | None = None) -> list[dict]:
-        """The board's filters; an unknown value raises ActionFilterError (a FilterError) naming the valid ones."""
+                     cycle: str | None = None, due_before: str | None = None, **more: Any) -> list[dict]:
+        """The board's filters (`more`: due_after, trekker, colour, overdue; see kg/actions.filter_actions); an
+        unknown value raises ActionFilterError (a FilterError) naming the valid ones."""
         from .actions import filter_actions, public
 
-        return [public(a) for a in filter_actions(self.actions(), basisteam, theme, status, cycle, due_before)]
+        return [public(a) for a in filter_actions(self.actions(), basisteam, theme, status, cycle, due_before, **more)]
+
+    def action_board(self, basisteam: str | None = None, theme: str | None = None, status: str | None = None,
+                     cycle: str | None = None, due_before: str | None = None, **more: Any) -> dict:
+        """The board: the filtered actions, the report colour legends of the evaluations among them, and the
+        coverage of the owners they (or the filter) involve, so an owner with few or no actions is explained
+        (only an IVP loaded, no evaluation...)."""
+        from .actions import ActionFilterError, legends
+
+        try:
+            found = self.find_actions(basisteam, theme, status, cycle, due_before, **more)
+        except ActionFilterError:
+            # an owner whose plans hold no actions yet (only an IVP) is no error on the board: say what is loaded
+            known = {c["owner"].lower() for c in self.coverage() if c["documents"]}
+            if not basisteam or basisteam.lower() not in known:
+                raise
+            self.find_actions(None, theme, status, cycle, due_before, **more)  # the other filters still count
+            return {"actions": [], "legends": [], "coverage": self.coverage([basisteam])}
+        owners = sorted({a["plan_owner"] for a in found} | ({basisteam} if basisteam else set()), key=str.lower)
+        every = self.find_actions(basisteam, None, None, cycle)
+        return {"actions": found, "legends": legends(every), "coverage": self.coverage(owners) if owners else []}
 
     def action_summary(self, basisteam: str | None = None, cycle: str | None = None) -> list[dict]:
         from .actions import filter_actions, summary
@@ -217,13 +283,13 @@ class Workspace:
 
     def action(self, action_id: str) -> dict | None:
         """One action with its follow-ups and predecessors titled, or None."""
-        from .actions import public
+        from .actions import is_overdue, public
 
         every = {a["id"]: a for a in self.actions()}
         a = every.get(action_id) or every.get(f"action/{action_id}")
         if a is None:
             return None
-        out = public(a)
+        out = public(a) | {"overdue": is_overdue(a, date.today())}
         for key in ("follow_ups", "predecessors"):
             out[key] = [{**link, "title": every[link["id"]]["title"], "cycle": every[link["id"]]["cycle"]}
                         for link in a[key] if link["id"] in every]
@@ -233,6 +299,74 @@ class Workspace:
     def documents(self) -> list[dict]:
         docs = {} if self.is_empty() else self.manifest().get("documents", {})
         return [{"id": k, **v} for k, v in sorted(docs.items())]
+
+    def document_text(self, doc_id: str) -> dict | None:
+        """A document as the reader shows it: its stored passages in order, each with its section path and page,
+        or None for an unknown id. This text is what was read from it; `original` says whether the file itself
+        can be downloaded (kg/originals.py)."""
+        from search.passages import PASSAGES_FILE, read_passages
+
+        from . import originals
+        from .commit import passages_from_graph
+
+        docs = self.manifest().get("documents", {})
+        if doc_id not in docs:
+            return None
+        path = st.current_state(self.data_dir) / PASSAGES_FILE
+        try:
+            stored = read_passages(path)
+        except (OSError, ValueError, TypeError):  # lost or damaged: the graph holds the same passages
+            stored = passages_from_graph(self.store())
+        own = sorted((p for p in stored if p.doc_id == doc_id), key=lambda p: p.id)
+        passages = [{"id": p.id, "text": p.text, "section_path": p.section_path, "page": p.page, "kind": p.kind}
+                    for p in own]
+        entry = docs[doc_id]
+        kept = originals.original_path(self.data_dir, entry["sha256"], entry.get("source") or doc_id).is_file()
+        return {"id": doc_id, "title": entry.get("title") or entry.get("source") or doc_id,
+                "source": entry.get("source"), "format": entry.get("format"), "original": kept,
+                "pages": any(p.page is not None for p in own), "passages": passages}
+
+    def document_download(self, doc_id: str) -> tuple[str, str, bytes] | None:
+        """(file name, content type, bytes) to download a document, or None for an unknown id: the original file
+        as it was ingested (kg/originals.py). A document ingested before originals were kept gets the text read
+        from it instead: UTF-8 plain text with its section headings and page markers ("<name>.tekst.txt")."""
+        from . import originals
+
+        entry = self.manifest().get("documents", {}).get(doc_id)
+        if entry is None:
+            return None
+        source = entry.get("source") or doc_id
+        kept = originals.original_path(self.data_dir, entry["sha256"], source)
+        if kept.is_file():
+            return Path(source).name, originals.content_type(source), kept.read_bytes()
+        doc = self.document_text(doc_id)
+        if doc is None:
+            return None
+        lines: list[str] = [doc["title"], ""]
+        section: list[str] = []
+        page = None
+        for p in doc["passages"]:
+            if p["page"] is not None and p["page"] != page:
+                page = p["page"]
+                lines += [f"[pagina {page}]", ""]
+            if p["section_path"] and p["section_path"] != section:
+                section = p["section_path"]
+                lines += [" > ".join(section), ""]
+            lines += [p["text"], ""]
+        stem = Path(doc["source"] or doc_id).stem or doc_id
+        return f"{stem}.tekst.txt", "text/plain; charset=utf-8", "\n".join(lines).encode("utf-8")
+
+    def concepts(self, type: str | None = None) -> list[dict]:
+        """The concept index (kg/concepts.py): themes, partners and instruments with labels, definition, legal
+        identifier, broader/narrower and each plan owner's actions and priorities naming them."""
+        from .concepts import concept_index
+
+        return self._per_state(("concepts", type), lambda store: concept_index(store, self.labels, type))
+
+    def concept(self, entity_id: str) -> dict | None:
+        """One concept's index entry, or None when the id is no theme, partner or instrument."""
+        target = short_id_of(entity_id)
+        return next((c for c in self.concepts() if c["id"] == target), None)
 
     def document(self, doc_id: str) -> dict | None:
         """One document's manifest entry with its sections and extracted facts, or None."""

@@ -18,11 +18,13 @@ from .language import is_english
 from .grounding import Grounding, ground
 from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, read_passages
+from .vectors import VectorCache
+from .relevance import is_relevant, judge, place_words
+from .scope import COMPARE, OwnerFinder, interleave_sides, lexical_query, owned_by, owners_of
 
 MAX_QUERY = 2000
 CANDIDATES = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_COMPARE = re.compile(r"\b(compar\w*|vergelijk\w*|beide|both|verschil\w*|differ\w*|versus|vs)\b", re.I)
 
 
 class QueryError(ValueError):
@@ -45,12 +47,14 @@ class Filters:
 
 @dataclass
 class Weights:
-    """How much each signal is trusted (measured on the dev queries; see bench/search.py)."""
+    """How much each signal is trusted (dev queries, bench/search.py; the tuning half of bench/eval for dense_en
+    and owner, docs/BENCHMARKS.md)."""
 
     dense: float = 0.6  # share of the dense signal for Dutch questions
-    dense_en: float = 0.8  # and for English ones, whose words rarely occur in Dutch passages
+    dense_en: float = 0.9  # and for English ones, whose words rarely occur in Dutch passages
     concept: float = 0.2  # bonus in z units for a passage that mentions a concept of the question
     fusion: str = "zscore"  # or "rrf"
+    owner: float = 1.0  # bonus in z units for a passage of the one owner the question names (search/scope.py)
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Hit:
     passage: StoredPassage
     score: float
     entities: list[str] = field(default_factory=list)
+    relevance: float = 1.0  # probability-like: is this passage about the question at all (search/relevance.py)
+    relevant: bool = True
 
 
 def validate_query(query: str, k: int) -> str:
@@ -73,8 +79,9 @@ def validate_query(query: str, k: int) -> str:
 
 
 class SearchEngine:
-    def __init__(self, state_dir: Path, encoder: Encoder, labels: LabelIndex, weights: Weights | None = None):
-        self.labels, self.encoder = labels, encoder
+    def __init__(self, state_dir: Path, encoder: Encoder, labels: LabelIndex, weights: Weights | None = None,
+                 query_cache: VectorCache | None = None):
+        self.labels, self.encoder, self.query_cache = labels, encoder, query_cache
         self.weights = weights or Weights()
         try:
             self.passages: list[StoredPassage] = read_passages(state_dir / PASSAGES_FILE)
@@ -90,6 +97,9 @@ class SearchEngine:
         for i, p in enumerate(self.passages):
             for iri in set(p.mentions):
                 self._mentioning.setdefault(iri, []).append(i)
+        self._places = place_words({x for p in self.passages for x in (p.basisteam, p.owner, *p.gemeenten) if x},
+                                   self.lexical)
+        self._owners = OwnerFinder(sorted({x for p in self.passages for x in (p.basisteam, p.owner) if x}))
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                grounding: Grounding | None = None) -> list[Hit]:
@@ -98,7 +108,11 @@ class SearchEngine:
         allowed = self._mask(filters or Filters())
         if len(self.passages) == 0 or not allowed.any():
             return []
-        lexical = self.lexical.scores(query, g.expansion)
+        owners = self._owners(query)
+        both = _wants_both(query, g, self.labels)
+        compare_words = bool(COMPARE.search(query))  # "both", "beide plannen": words about the sides only
+        lexical = self.lexical.scores(lexical_query(query, self.lexical.analyzer, owners, compare_words),
+                                      g.expansion)
         dense = self._dense_scores(self._query_vector(query))
         w = self.weights.dense_en if is_english(query) else self.weights.dense
         if self.weights.fusion == "rrf":
@@ -113,17 +127,30 @@ class SearchEngine:
             for iri in g.related:
                 hits[self._mentioning.get(iri, [])] += 1
             fused = fused + self.weights.concept * np.minimum(hits, 2) / 2
+        if len(owners) == 1 and self.weights.owner:
+            fused = fused + self.weights.owner * owned_by(self.passages, owners[0])
         fused = np.where(allowed, fused, -np.inf)
-        order = [int(i) for i in np.argsort(-fused, kind="stable")[: max(k * 3, 30)] if np.isfinite(fused[i])]
-        if _wants_both(query, g, self.labels):
-            order = _diversify(order, self.passages)
-        return [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order[:k]]
+        depth = max(k * 3, 30)
+        order = [int(i) for i in np.argsort(-fused, kind="stable")[:depth] if np.isfinite(fused[i])]
+        if both:  # each side ranked on its own, interleaved (search/scope.py)
+            sides = owners if len(owners) >= 2 else owners_of(self.passages)
+            order = interleave_sides(fused, [owned_by(self.passages, s) for s in sides], order, depth)[:depth]
+        hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
+        for h, ev in zip(hits, judge(query, g, dense, self.lexical, self.passages, order, self._places)):
+            h.relevance = round(ev.score(), 3)
+            h.relevant = is_relevant(h.relevance)
+        if filters is not None and filters != Filters():  # a filter narrows; it never pads with unrelated passages
+            hits = [h for h in hits if h.relevant]
+        return hits[:k]
 
     def _query_vector(self, query: str) -> np.ndarray:
         """Encoding is most of a query's cost; popular questions repeat, so recent vectors are kept."""
         vec = self._qcache.get(query)
         if vec is None:
-            vec = self.encoder.encode_queries([query])[0]
+            if self.query_cache is not None:  # shared by the server's workers (and kept across restarts)
+                vec = self.query_cache.encode_query(self.encoder, query)
+            else:
+                vec = self.encoder.encode_queries([query])[0]
             if len(self._qcache) >= 1024:
                 self._qcache.pop(next(iter(self._qcache)))
             self._qcache[query] = vec
@@ -180,19 +207,7 @@ def _ranking(scores: np.ndarray, n: int) -> list[int]:
 
 
 def _wants_both(query: str, g: Grounding, labels: LabelIndex) -> bool:
-    if _COMPARE.search(query):
+    if COMPARE.search(query):
         return True
     return sum(1 for c in g.concepts if c.type == "basisteam") >= 2
 
-
-def _diversify(order: list[int], passages: list[StoredPassage]) -> list[int]:
-    """Alternate basisteams so a comparison question sees both sides in its top results."""
-    groups: dict[str | None, list[int]] = {}
-    for i in order:
-        groups.setdefault(passages[i].basisteam, []).append(i)
-    out: list[int] = []
-    while any(groups.values()):
-        for key in list(groups):
-            if groups[key]:
-                out.append(groups[key].pop(0))
-    return out

@@ -1,5 +1,9 @@
 """Retrieval quality on a query set with gold snippets: Recall@1/5/10, MRR@10, nDCG@10.
 
+A comparison question may carry `sides` ({owner: [gold snippets]}); it then also counts whether every
+side has a hit in the top 10, since an answer that shows only one owner cannot compare. Rows with a
+`split` field (tuning/frozen) are reported per split as well.
+
 A result hits when it contains a gold snippet after folding case, accents, punctuation and
 white space away entirely, so line breaks and hyphenation in the source cannot hide a match.
 """
@@ -55,15 +59,38 @@ def evaluate(engine: SearchEngine, queries: list[dict], k: int = 10) -> dict:
         golds = [normalise(g) for g in q["gold"] if normalise(g)]
         rels = [1 if any(g in normalise(t) for g in golds) else 0 for t in texts]
         per_query.append({"id": q.get("id"), "query": q["query"], "lang": q.get("lang", "?"),
-                          "category": q.get("category", "?"), "rank": first_hit(texts, q["gold"]), "rels": rels})
+                          "category": q.get("category", "?"), "rank": first_hit(texts, q["gold"]), "rels": rels,
+                          "split": q.get("split"), "both_sides": both_sides(texts[:10], q.get("sides"))})
     report = {"overall": _metrics(per_query, k), "by_lang": {}, "by_category": {}, "queries": []}
-    for key, field in (("by_lang", "lang"), ("by_category", "category")):
-        groups = defaultdict(list)
-        for row in per_query:
-            groups[row[field]].append(row)
-        report[key] = {g: _metrics(rows, k) for g, rows in sorted(groups.items())}
-    report["queries"] = [{"id": r["id"], "query": r["query"], "rank": r["rank"]} for r in per_query]
+    for key, field in (("by_lang", "lang"), ("by_category", "category"), ("by_split", "split")):
+        groups = _group(per_query, field)
+        if groups or key != "by_split":
+            report[key] = {g: _metrics(rows, k) for g, rows in sorted(groups.items())}
+    sided = [r for r in per_query if r["both_sides"] is not None]
+    if sided:
+        report["both_sides"] = {"n": len(sided), "rate@10": round(sum(r["both_sides"] for r in sided) / len(sided), 3),
+                                "by_split": {s: round(sum(r["both_sides"] for r in rows) / len(rows), 3)
+                                             for s, rows in sorted(_group(sided, "split").items())}}
+    report["queries"] = [{"id": r["id"], "query": r["query"], "rank": r["rank"]}
+                         | ({"both_sides": r["both_sides"]} if r["both_sides"] is not None else {}) for r in per_query]
     return report
+
+
+def both_sides(texts: list[str], sides: dict[str, list[str]] | None) -> bool | None:
+    """Whether every side of a comparison has a gold snippet among `texts`; None without sides."""
+    if not sides:
+        return None
+    normed = [normalise(t) for t in texts]
+    return all(any(g in t for t in normed for g in (normalise(s) for s in snippets) if g)
+               for snippets in sides.values())
+
+
+def _group(rows: list[dict], field: str) -> dict[str, list[dict]]:
+    groups = defaultdict(list)
+    for row in rows:
+        if row[field] is not None:
+            groups[row[field]].append(row)
+    return groups
 
 
 def evaluate_file(engine: SearchEngine, path: Path, k: int = 10) -> dict:
@@ -87,15 +114,19 @@ def _metrics(rows: list[dict], k: int) -> dict:
 
 def format_report(report: dict) -> str:
     cols = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
-    lines = [f"{'':22}" + "".join(f"{c:>10}" for c in cols)]
+    lines = [f"{'':26}" + "".join(f"{c:>10}" for c in cols)]
 
     def row(name: str, m: dict) -> str:
-        return f"{name:22}" + "".join(f"{m[c]:>10}" for c in cols)
+        return f"{name:26}" + "".join(f"{m[c]:>10}" for c in cols)
 
     lines.append(row("overall", report["overall"]))
-    for key in ("by_lang", "by_category"):
-        for name, m in report[key].items():
+    for key in ("by_lang", "by_category", "by_split"):
+        for name, m in report.get(key, {}).items():
             lines.append(row(f"  {key[3:]}={name}", m))
+    if "both_sides" in report:
+        sides = report["both_sides"]
+        per_split = "".join(f", {s} {v}" for s, v in sides["by_split"].items())
+        lines.append(f"comparison, both sides in top 10: {sides['rate@10']} of {sides['n']}{per_split}")
     misses = [q for q in report["queries"] if not q["rank"] or q["rank"] > 10]
     if misses:
         lines.append("misses: " + "; ".join(f"{q['id']} {q['query']}" for q in misses))

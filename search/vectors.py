@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +20,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+QUERY_KIND = "|query"  # questions get the model's "query: " prefix: their vectors are kept apart from passages
+
+
 class VectorCache:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, timeout: float = 30):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self._db = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
+        self._lock = threading.Lock()  # one connection, shared by a server's request threads
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last vectors, never corrupt
         self._db.execute("CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))")
 
     def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
@@ -31,16 +37,33 @@ class VectorCache:
         for i in range(0, len(hashes), 500):
             chunk = hashes[i : i + 500]
             q = f"SELECT hash, v FROM vec WHERE model=? AND hash IN ({','.join('?' * len(chunk))})"
-            for h, blob in self._db.execute(q, [model, *chunk]):
+            with self._lock:
+                rows = self._db.execute(q, [model, *chunk]).fetchall()
+            for h, blob in rows:
                 found[h] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        with self._db:
+        with self._lock, self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
                 [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()],
             )
+
+    def encode_query(self, encoder: Encoder, text: str) -> np.ndarray:
+        """A question's vector, shared by every worker and restart: a question asked anywhere before is not
+        encoded again. Storing is best effort: while an ingest holds the write lock the vector is only returned
+        (the next asker stores it), so a search never waits on an ingest."""
+        model, key = encoder.name + QUERY_KIND, content_hash(text)
+        found = self.get_many(model, [key]).get(key)
+        if found is not None:
+            return found
+        vec = np.asarray(encoder.encode_queries([text])[0], dtype=np.float32)
+        try:
+            self.put_many(model, {key: vec})
+        except sqlite3.OperationalError:  # "database is locked": a writer is busy; the cache is an optimisation
+            pass
+        return vec
 
     def encode(self, encoder: Encoder, texts: list[str], batch: int = 32,
                progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:

@@ -94,6 +94,23 @@ def running_server(data_dir: Path, **env: str):
         proc.wait(10)
 
 
+def follow_upload(base: str, response, timeout: float = 300.0) -> dict:
+    """An upload's 202 followed to its end: the finished job record (state done or failed)."""
+    import time
+
+    import httpx
+
+    assert response.status_code == 202, response.text
+    assert response.headers["location"] == response.json()["status_url"]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = httpx.get(base + response.headers["location"], timeout=30).json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"the job {response.headers['location']} did not finish in {timeout} s")
+
+
 @pytest.fixture(scope="session")
 def server(ingested):
     """The sample corpus served by the real app, with a token configured (writes need it)."""

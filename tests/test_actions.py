@@ -107,3 +107,89 @@ def test_owner_is_the_portefeuillehouder_of_the_actions_theme(ingested):
     assert set(by_word("mensenhandel")) == {"Burgemeester Van Neerbos"}
     assert set(by_word("bibob")) == {"Burgemeester Bergman"}
     assert set(by_word("mobiel media lab")) == {"Burgemeester Helmer-Englebert"}
+
+
+def test_evaluated_actions_carry_the_report_colour_beside_their_status(ingested):
+    evaluated = [a for a in ingested.actions() if a["cycle"] == "2023-2024"]
+    assert len(evaluated) == 53
+    counts = {c: sum(1 for a in evaluated if a["report_colour"] == c) for c in ("rood", "oranje", "groen")}
+    assert counts == {"rood": 2, "oranje": 11, "groen": 32}  # the report: 1 / 10 / 42 (tests/test_legend.py)
+    for a in evaluated:
+        # a colour only where the words gave a status, and then with the report's legend line as its basis
+        assert bool(a["report_colour"]) == bool(a["status"])
+        if a["report_colour"]:
+            assert a["colour_basis"] and a["report_colour"] in a["colour_basis"]
+    planned = [a for a in ingested.actions() if a["cycle"] == "2025-2026"]
+    assert planned and all(a["report_colour"] is None for a in planned)
+    rows = summary(filter_actions(ingested.actions(), cycle="2023-2024"))
+    assert sum(r["colour"]["groen"] for r in rows) == 32
+    assert all(sum(r["colour"].values()) == r["total"] for r in rows)
+
+
+def test_no_status_is_read_from_the_when_column(ingested):
+    for a in ingested.actions():
+        if a["status_basis"] and a["timeline"]["text"]:
+            assert a["status_basis"] != a["timeline"]["text"], a["title"]
+
+
+@pytest.fixture(scope="module")
+def with_report(ingested, tmp_path_factory):
+    """The sample plus a voortgangsrapportage whose table names trekkers and marks colours (legend_fixtures)."""
+    from tests.legend_fixtures import add_report
+
+    return add_report(ingested, tmp_path_factory.mktemp("report"))
+
+
+def test_trekker_deadline_and_overdue_filters(with_report):
+    from datetime import date
+
+    actions = with_report.actions()
+    handhaving = filter_actions(actions, trekker="team handhaving")  # case does not matter
+    assert sorted(a["title"] for a in handhaving) == ["Hennepconvenant met woningcorporaties",
+                                                     "Integrale controle bedrijventerreinen"]
+    assert {a["report_colour"] for a in handhaving} == {"groen", "oranje"}
+    with pytest.raises(ActionFilterError, match="trekker"):
+        filter_actions(actions, trekker="Niemand in het bijzonder")
+    after = filter_actions(actions, due_after="2025-06-30")
+    assert after and all(a["timeline"]["end"] > "2025-06-30" for a in after)
+    window = filter_actions(actions, due_after="2024-12-31", due_before="2026-01-01")
+    assert window and all("2024-12-31" < a["timeline"]["end"] < "2026-01-01" for a in window)
+    with pytest.raises(ActionFilterError, match="date"):
+        filter_actions(actions, due_after="morgen")
+    today = date(2025, 1, 1)
+    late = filter_actions(actions, overdue=True, today=today)
+    assert late and all(a["timeline"]["end"] < "2025-01-01" and a["status"] not in ("afgerond", "vervallen",
+                                                                                      "overgeheveld") for a in late)
+    closed = [a for a in filter_actions(actions, today=today) if a["status"] == "afgerond"]
+    assert closed and not any(a["overdue"] for a in closed)
+    # a day later than every deadline, every action not closed is overdue
+    assert len(filter_actions(actions, overdue=True, today=date(2100, 1, 1))) > len(late)
+    with pytest.raises(ActionFilterError, match="groen"):
+        filter_actions(actions, colour="paars")
+
+
+def test_action_names_its_partners_and_instruments_with_ids(ingested):
+    actions = ingested.actions()
+    with_partners = [a for a in actions if a["partners"]]
+    with_instruments = [a for a in actions if a["instruments"]]
+    assert with_partners and with_instruments
+    for a in with_partners + with_instruments:
+        for e in a["partners"] + a["instruments"]:
+            assert e["label"] and e["type"] in ("partner", "instrument")
+            assert ingested.entity(e["id"]) is not None, e
+
+
+def test_api_board_filters_and_legend(server):
+    r = httpx.get(server + "/api/actions", params={"overdue": "true", "cycle": "2023-2024"}, timeout=30)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["actions"] and all(a["overdue"] for a in body["actions"])
+    legend = next(g for g in body["legends"] if g["cycle"] == "2023-2024")
+    assert [c["colour"] for c in legend["colours"]] == ["rood", "oranje", "groen"]
+    assert "behoeft geen bijsturing" in next(c["words"] for c in legend["colours"] if c["colour"] == "groen")
+    # a trekker no action has is a clear 400 (the board with trekkers: tests/test_browser_actions.py)
+    bad = httpx.get(server + "/api/actions", params={"trekker": "Niemand"}, timeout=30)
+    assert bad.status_code == 400 and "trekker" in bad.text
+    assert httpx.get(server + "/api/actions", params={"due_after": "2025-02-30"}, timeout=30).status_code == 400
+    r = httpx.get(server + "/api/actions", params={"colour": "rood"}, timeout=30)
+    assert r.status_code == 200 and all(a["report_colour"] == "rood" for a in r.json()["actions"])

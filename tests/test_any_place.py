@@ -57,7 +57,7 @@ def with_goes(ingested, tmp_path_factory) -> Workspace:
     run = subprocess.run([sys.executable, "-c", "from api.cli import app; app()", "ingest", str(docs),
                           "--data-dir", str(data)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert "Ingest report" in run.stdout and "Goes" in run.stdout
+    assert "Verslag van het inlezen" in run.stdout and "Goes" in run.stdout
     return Workspace(Settings(data_dir=data))
 
 

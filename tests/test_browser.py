@@ -183,7 +183,7 @@ def test_whole_graph_loads_and_stays_responsive(page, live_server):
 
 
 def test_comparison_aligns_both_basisteams_per_theme(page, live_server):
-    page.goto(f"{live_server}/#/vergelijk")
+    page.goto(f"{live_server}/#/vergelijk?a=Tweestromenland&b=De%20Waarden")  # no sample owner is the default
     table = page.get_by_role("table")
     expect(table).to_be_visible(timeout=SLOW)
     headers = table.locator("thead th").all_inner_texts()
@@ -201,8 +201,8 @@ def test_comparison_aligns_both_basisteams_per_theme(page, live_server):
     screenshot(page, "05-vergelijken")
 
     # Swapping the sides swaps the columns.
-    page.get_by_label("Basisteam A").select_option("De Waarden")
-    page.get_by_label("Basisteam B").select_option("Tweestromenland")
+    page.get_by_label("Eigenaar A").select_option("De Waarden")
+    page.get_by_label("Eigenaar B").select_option("Tweestromenland")
     page.get_by_role("button", name="Vergelijken").click()
     expect(table.locator("thead th").nth(1)).to_have_text("De Waarden")
 

@@ -66,12 +66,12 @@ def test_markup_in_arguments_is_printed_literally(ingested, markup_data):
 
     unknown = ivp("entity", QUERY, "--data-dir", data)
     assert unknown.returncode == 1
-    assert f"error: no entity matches '{QUERY}'" in clean(unknown).splitlines()
+    assert f"fout: no entity matches '{QUERY}'" in clean(unknown).splitlines()
 
     bad_filter = ivp("search", "drugs", "--basisteam", QUERY, "--data-dir", data)
     assert bad_filter.returncode == 2
-    assert f"error: unknown basisteam '{QUERY}'" in clean(bad_filter)
+    assert f"fout: unknown basisteam '{QUERY}'" in clean(bad_filter)
 
     not_there = ivp("remove", "[/dim]", "--data-dir", str(markup_data))
     assert not_there.returncode == 1
-    assert "error: unknown document '[/dim]'" in clean(not_there)
+    assert "fout: unknown document '[/dim]'" in clean(not_there)

@@ -142,9 +142,9 @@ def test_cli_replaces_a_changed_file_only_with_replace(tmp_path: Path, ingested,
     f.write_text((corpus_dir / f.name).read_text(encoding="utf-8") + "\n\nExtra alinea over buurtpreventie.\n",
                  encoding="utf-8")
     refused = _cli(data, "ingest", str(f))
-    assert refused.returncode == 1 and "--replace" in refused.stderr and "not replaced 1" in refused.stderr
+    assert refused.returncode == 1 and "--replace" in refused.stderr and "niet vervangen 1" in refused.stdout
     done = _cli(data, "ingest", str(f), "--replace")
-    assert done.returncode == 0 and "updated 1" in done.stderr, done.stderr
+    assert done.returncode == 0 and "bijgewerkt 1" in done.stdout, done.stdout
 
 
 def test_cli_stats_entity_and_export(ingested):
@@ -187,7 +187,7 @@ def test_bad_files_get_one_line_errors_and_the_rest_is_ingested(tmp_path: Path, 
                                   encoding="utf-8")
     r = _cli(data, "ingest", str(docs), str(tmp_path / "plaatje.png"))
     assert r.returncode == 1
-    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    errors = [line for line in r.stderr.splitlines() if line.startswith("fout:")]
     for name in ("kapot.pdf", "leeg.txt", "ruis.txt", "latin1.txt", "plaatje.png"):
         assert any(name in line for line in errors), (name, r.stderr)
     assert "Traceback" not in r.stderr

@@ -135,7 +135,8 @@ def test_only_verified_bwb_ids_are_used(onto):
 SCHEMA_TERMS = """Document IntegraalVeiligheidsplan Uitvoeringsplan Evaluatierapport Raadsinformatienota Basisteam
 Gemeente Partner Theme Instrument Action Priority Role Passage kind basisteam periodStart periodEnd sha256 gemeente
 text page sectionPath ordinal mentions number theme goal portefeuillehouder hasPriority holderName roleName priority
-plan cycle timelineText timelineStart timelineEnd resultText status statusBasis statusDerived partner instrument owner
+plan cycle timelineText timelineStart timelineEnd resultText status statusBasis statusDerived reportColour partner
+instrument owner
 worksOn appliesTo sentence acronym relatedTheme juriconnect legalSource followUp servesPriority""".split()
 
 
@@ -265,6 +266,7 @@ def _document_graph() -> Graph:
     g.add((a, IVP.timelineEnd, Literal("2025-09-30", datatype=XSD.date)))
     g.add((a, IVP.status, Literal("loopt")))
     g.add((a, IVP.statusDerived, Literal(True)))
+    g.add((a, IVP.reportColour, Literal("oranje")))
     g.add((a, IVP.theme, ID["theme/mensenhandel"]))
     g.add((a, PROV.wasDerivedFrom, p))
     g.add((ev, RDF.type, RDF.Statement))
@@ -288,6 +290,7 @@ DOC = doc_iri("002_demo")
 @pytest.mark.parametrize("mutate", [
     lambda g: g.set((ACTION, IVP.cycle, Literal("2025"))),
     lambda g: g.set((ACTION, IVP.status, Literal("bezig"))),
+    lambda g: g.set((ACTION, IVP.reportColour, Literal("paars"))),
     lambda g: g.add((ACTION, IVP.basisteam, ID["basisteam/de-waarden"])),
     lambda g: g.remove((ACTION, PROV.wasDerivedFrom, None)),
     lambda g: g.set((ACTION, IVP.timelineEnd, Literal("2025-01-01", datatype=XSD.date))),
@@ -298,7 +301,7 @@ DOC = doc_iri("002_demo")
     lambda g: g.set((DOC, IVP.sha256, Literal("not-a-hash"))),
     lambda g: g.remove((ID["evidence/002-demo-abc"], IVP.sentence, None)),
     lambda g: g.set((ID["person/tweestromenland-bergman"], IVP.roleName, Literal("wethouder"))),
-], ids=["cycle", "status", "two-basisteams", "no-provenance", "timeline-backwards", "priority-no-theme",
+], ids=["cycle", "status", "colour", "two-basisteams", "no-provenance", "timeline-backwards", "priority-no-theme",
         "orphan-passage", "kind-vs-class", "unknown-kind", "sha256", "evidence-no-sentence", "role-name"])
 def test_a_malformed_document_graph_is_rejected(shapes, mutate):
     g = _document_graph()

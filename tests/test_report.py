@@ -52,7 +52,7 @@ def test_a_renamed_copy_is_reported_and_not_counted_twice(tmp_path: Path, ingest
     run = subprocess.run([sys.executable, "-c", "from api.cli import app; app()", "ingest", str(copy),
                           "--data-dir", str(data)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert "near-copy" in run.stdout and "uvp kopie.txt" in run.stdout
+    assert "bijna-kopie" in run.stdout and "uvp kopie.txt" in run.stdout
     ws = Workspace(Settings(data_dir=data))
     assert ws.stats()["entities"]["action"] == before
     assert len(ws.documents()) == 5

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ingest.status import STATUSES, colour_counts, colour_of, derive_status, status_counts
+from ingest.status import STATUSES, cue_status, derive_status, status_counts
 
 
 @pytest.mark.parametrize("result, status, basis", [
@@ -95,31 +95,45 @@ def test_conditional_follow_up_is_not_running() -> None:
     assert derive_status(result) == ("afgerond", "hebben een bijeenkomst georganiseerd")
 
 
-def test_running_after_the_deadline_year_is_delayed() -> None:
-    result = "Alleen is deze nog niet in alle gemeenten structureel geborgd."
-    assert derive_status(result, "2023", report_year=2024)[0] == "vertraagd"
-    assert derive_status(result, "2024", report_year=2024)[0] == "loopt"
-    assert derive_status(result)[0] == "loopt"
-
-
-def test_continuous_action_without_cue_is_running_on_its_when_cell() -> None:
+def test_the_when_column_never_decides_a_status() -> None:
+    # "Doorlopend" or "Na een actie of controle" says when an action runs, not how far it got;
+    # derive_status takes no when-cell at all, and a result without a cue has no status
     result = "In 2024 besteedden alle gemeenten aandacht aan dit thema via sociale media."
-    assert derive_status(result, "Doorlopend") == ("loopt", "Doorlopend")
-    assert derive_status(result, "Na een actie of controle")[0] == "loopt"
-    assert derive_status(result, "2024") == (None, None)
+    assert derive_status(result) == (None, None)
+    with pytest.raises(TypeError):
+        derive_status(result, "Doorlopend")  # type: ignore[call-arg]
+
+
+def test_running_is_read_from_the_result_alone() -> None:
+    assert derive_status("Alleen is deze nog niet in alle gemeenten structureel geborgd.")[0] == "loopt"
+
+
+@pytest.mark.parametrize("cell, status, basis", [
+    # a status cell's one or two words: the [status] cue words of ontology/cues.toml
+    ("Afgerond", "afgerond", "Afgerond"), ("In uitvoering", "loopt", "In uitvoering"),
+    ("Niet gestart", "niet_uitgevoerd", "Niet gestart"), ("Achter op schema", "vertraagd", "Achter op schema"),
+    ("niet afgerond", None, None),
+])
+def test_status_cue_words_come_from_the_cue_file(cell: str, status: str | None, basis: str | None) -> None:
+    assert derive_status(cell) == (status, basis)
+    assert cue_status(cell) == (status, basis)
+
+
+def test_done_participles_are_cue_data() -> None:
+    import tomllib
+
+    from ontology.cues import CUES_FILE
+    with CUES_FILE.open("rb") as fh:
+        done = tomllib.load(fh)["status_sentences"]["done"]
+    assert "georganiseerd" in done
+    for word in ("georganiseerd", "ondertekend", "opgeleverd"):
+        assert derive_status(f"De bijeenkomsten zijn {word}.")[0] == "afgerond"
+    assert derive_status("De bijeenkomsten zijn bedacht.") == (None, None)  # not a done participle in the list
 
 
 def test_status_dot_remnants_do_not_break_a_cue() -> None:
     result = "Alleen is deze nog niet in alle gemeenten overal ‘\nstructureel geborgd."
     assert derive_status(result)[0] == "loopt"
-
-
-@pytest.mark.parametrize("status, colour", [
-    ("afgerond", "groen"), ("vervallen", "groen"), ("loopt", "oranje"), ("overgeheveld", "oranje"),
-    ("vertraagd", "oranje"), ("niet_uitgevoerd", "rood"), (None, None), ("onzin", None),
-])
-def test_colour_of(status: str | None, colour: str | None) -> None:
-    assert colour_of(status) == colour
 
 
 def test_counts() -> None:
@@ -128,5 +142,4 @@ def test_counts() -> None:
     assert set(counts) == {*STATUSES, "onbekend"}
     assert counts["afgerond"] == 2 and counts["loopt"] == 1 and counts["onbekend"] == 1
     assert counts["vervallen"] == 0
-    assert colour_counts(actions) == {"groen": 2, "oranje": 1, "rood": 1, "onbekend": 1}
     assert status_counts([{"status": "loopt"}])["loopt"] == 1

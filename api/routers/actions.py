@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from kg.actions import STATUSES
+from kg.actions import COLOURS, STATUSES
 from kg.workspace import Workspace
 
 from ..deps import workspace
@@ -35,8 +35,18 @@ def actions(basisteam: str | None = _team(),
                                            json_schema_extra={"format": "date"},
                                            description="Only actions planned to end before this date (YYYY-MM-DD); "
                                                        "400 for an impossible date such as 2025-02-30."),
+            due_after: str | None = Query(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                          json_schema_extra={"format": "date"},
+                                          description="Only actions planned to end after this date (YYYY-MM-DD)."),
+            trekker: str | None = Query(None, description="Only actions this trekker carries out (as the plan names "
+                                                          "it); 400 for one without actions (the message lists them)."),
+            colour: str | None = Query(None, description="Only actions the report's legend gives this colour.",
+                                       json_schema_extra={"enum": list(COLOURS)}),
+            overdue: bool = Query(False, description="Only actions whose deadline has passed and that no evaluation "
+                                                     "closed (not afgerond, vervallen or overgeheveld)."),
             ws: Workspace = Depends(workspace)) -> dict:
-    return {"actions": ws.find_actions(basisteam, theme, status, cycle, due_before)}
+    return ws.action_board(basisteam, theme, status, cycle, due_before, due_after=due_after, trekker=trekker,
+                           colour=colour, overdue=overdue)
 
 
 @router.get("/summary", response_model=ActionSummary, responses=errors(400, 422, 503))

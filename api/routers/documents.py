@@ -1,19 +1,20 @@
 """Documents: list, detail, upload and delete (writes only with the server's bearer token)."""
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from ingest.pipeline import SUPPORTED
+from kg.jobs import JobQueue, JobRefused, QueueFull
 from kg.workspace import Workspace
 
-from ..deps import require_token, workspace
-from ..schemas import (UPLOAD_OPENAPI, UPLOAD_RESPONSES, DeleteResult, DocumentDetail, DocumentList, UploadResult,
-                       errors)
+from ..deps import job_queue, require_token, workspace
+from ..schemas import (UPLOAD_OPENAPI, UPLOAD_RESPONSES, DeleteResult, DocumentDetail, DocumentList, DocumentText,
+                       JobAccepted, errors)
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 SNIFF = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
@@ -32,15 +33,40 @@ def document(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
     return found
 
 
-@router.post("", status_code=201, response_model=UploadResult, responses=UPLOAD_RESPONSES,
+@router.get("/{doc_id}/text", response_model=DocumentText, responses=errors(404, 422, 503))
+def document_text(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
+    """The document's passages in reading order with section path and page, for the reader."""
+    found = ws.document_text(doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    return found
+
+
+@router.get("/{doc_id}/file", response_class=Response, responses={**errors(404, 422, 503), 200: {
+    "description": "The original file as it was ingested (its own type); for a document ingested before "
+                   "originals were kept, the text read from it (UTF-8, with section headings and page markers).",
+    "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in (
+        "text/plain", "text/markdown", "text/html", "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}}})
+def document_file(doc_id: str, ws: Workspace = Depends(workspace)) -> Response:
+    found = ws.document_download(doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    name, media_type, data = found
+    return Response(data, media_type=media_type,
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+
+@router.post("", status_code=202, response_model=JobAccepted, responses=UPLOAD_RESPONSES,
              openapi_extra=UPLOAD_OPENAPI, dependencies=[Depends(require_token)])
 async def upload(request: Request, response: Response, replace: bool = False,
-                 ws: Workspace = Depends(workspace)) -> dict:
-    """Ingest one uploaded file (multipart field `file`).
+                 jobs: JobQueue = Depends(job_queue)) -> dict:
+    """Queue one uploaded file (multipart field `file`) for ingest; the job at `status_url` reports the outcome.
 
     The body is not a declared parameter, so the token is checked before a byte of it is read; the
-    body-limit middleware bounds what is streamed. A file whose name matches a stored document with other
-    content replaces it only with `replace=true` (409 otherwise).
+    body-limit middleware bounds what is streamed. What the request itself shows is answered at once: type,
+    size, content sniffing, and a name that matches a stored document with other content without
+    `replace=true` (409). What needs the ingest (an unreadable file, a near-copy) ends as a failed job.
     """
     async with request.form(max_files=1, max_fields=4) as form:
         file = form.get("file")
@@ -50,30 +76,21 @@ async def upload(request: Request, response: Response, replace: bool = False,
         suffix = Path(name).suffix.lower()
         if suffix not in SUPPORTED:
             raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}")
-        limit = ws.settings.max_upload_bytes
+        limit = jobs.ws.settings.max_upload_bytes
         data = await file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"file too large: the limit is {limit} bytes")
     if suffix in SNIFF and not data.startswith(SNIFF[suffix]):
         raise HTTPException(415, f"the content is not a {suffix} file")
-    with tempfile.TemporaryDirectory(prefix="ivp-upload-") as tmp:
-        path = Path(tmp) / name  # a bare file name: the client's name never becomes a path elsewhere
-        path.write_bytes(data)
-        report = await run_in_threadpool(ws.ingest, [path], None, replace)
-    if report.errors:
-        raise HTTPException(400, "; ".join(report.errors))
-    if report.near_copies:
-        twin = report.near_copies[0]
-        raise HTTPException(409, f"{name!r} is a near-copy ({twin['similarity']:.0%} similar) of the stored document "
-                                 f"{twin['of']}; it was not ingested again (remove that one first to replace it)")
-    if report.conflicts:
-        raise HTTPException(409, f"a document named {name!r} exists with other content (id {report.conflicts[0]}); "
-                                 "send replace=true to replace it")
-    doc_id = (report.added + report.updated + report.unchanged)[0]
-    if not report.added:
-        response.status_code = 200
-    return {"id": doc_id, "added": bool(report.added), "updated": bool(report.updated),
-            "unchanged": bool(report.unchanged), "report": report.documents[0] if report.documents else None}
+    try:
+        job = await run_in_threadpool(jobs.submit, [(name, data)], replace)
+    except JobRefused as exc:
+        raise HTTPException(409 if exc.reason == "conflict" else 400, str(exc)) from None
+    except QueueFull as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    status_url = f"/api/jobs/{job['id']}"
+    response.headers["Location"] = status_url
+    return {"job_id": job["id"], "status_url": status_url, "state": job["state"], "ahead": job["ahead"]}
 
 
 def client_file_name(filename: str | None) -> str:

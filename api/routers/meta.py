@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 
 from kg.export import FORMATS, MEDIA_TYPES
 from kg.workspace import Workspace
@@ -30,4 +30,6 @@ def export(format: str = Query("turtle", description="turtle, jsonld, graphml (f
                                                      "(with the named graph of each document); 400 otherwise.",
                                json_schema_extra={"enum": list(FORMATS)}),
            ws: Workspace = Depends(workspace)) -> Response:
-    return Response(ws.export(format), media_type=MEDIA_TYPES[format])
+    # Runs in the thread pool (a plain def), off the event loop; the file is written once per state and format,
+    # then streamed from disk, so concurrent exports neither block /api/health nor hold the graph in memory each.
+    return FileResponse(ws.export_file(format), media_type=MEDIA_TYPES[format])

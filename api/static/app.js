@@ -1,15 +1,18 @@
 // The single-page app: a hash router that hands <main> to one page module at a time.
 // Routes: #/zoeken?q=  #/entiteit/<id>  #/graaf?start=<id>  #/vergelijk?a=&b=  #/documenten[/<id>]
-//         #/acties?basisteam=&cycle=&status=&theme=  #/actie/<action id>
+//         #/begrippen?soort=&weergave=az|boom  #/documenten/<id>?passage=<passage id>|kop=<n> (reader)
+//         #/acties?basisteam=&cycle=&status=&theme=  #/actie/<action id>  #/toevoegen (upload)
 
 import { errorBox, h, replace } from "./js/dom.js";
 import * as action from "./js/action.js";
 import * as actions from "./js/actions.js";
 import * as compare from "./js/compare.js";
+import * as concepts from "./js/concepts.js";
 import * as documents from "./js/documents.js";
 import * as entity from "./js/entity.js";
 import * as graph from "./js/graph.js";
 import * as search from "./js/search.js";
+import * as upload from "./js/upload.js";
 
 const PAGES = {
   zoeken: { module: search, nav: "zoeken", keepPlace: true },
@@ -19,6 +22,8 @@ const PAGES = {
   graaf: { module: graph, nav: "graaf", keepPlace: true },
   vergelijk: { module: compare, nav: "vergelijk", keepPlace: true },
   documenten: { module: documents, nav: "documenten" },
+  begrippen: { module: concepts, nav: "begrippen", keepPlace: true },
+  toevoegen: { module: upload, nav: "toevoegen" },
 };
 
 const main = document.getElementById("main");

@@ -83,6 +83,6 @@ def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bo
                        group=group_of(block), timeline=when, page=block.page, section_path=block.section_path,
                        source_text=source, trekker=owner)
             if status:
-                a.status, a.status_basis = status_of(source, when, report_year)
+                a.status, a.status_basis = status_of(source)
             out.append(a)
     return out

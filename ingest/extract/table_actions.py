@@ -97,7 +97,7 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
                    trekker=rec.get("owner") or None)
         if status and rec.get("status"):
             a.result = rec["status"]
-            a.status, a.status_basis = status_of(rec["status"], a.timeline, report_year)
+            a.status, a.status_basis = status_of(rec["status"])
         out.append(a)
     return out
 

@@ -1,9 +1,11 @@
 // Action page: one action with its status, result and its lineage across the plans (the same work in the
-// previous and the next plan), each link backed by the sentences the actions were read from.
+// previous and the next plan), each link backed by the sentences the actions were read from. The report's
+// colour stands beside the derived status; partners, instruments, portefeuillehouder and trekker are links.
 
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, h, hashHref, loading, replace } from "./dom.js";
-import { actionStatus, citation, evidence, facts, timelineText, typeBadge } from "./parts.js";
+import { colourBadge, overdueBadge } from "./actions.js";
+import { actionStatus, entityChip, evidence, facts, sourceCitation, timelineText, typeBadge } from "./parts.js";
 
 function actionPath(id) {
   return "/api/actions/" + String(id).split("/").map(encodeURIComponent).join("/");
@@ -29,8 +31,14 @@ function linked(link, full) {
       full ? actionStatus(full) : null,
       h("span", { class: "muted" }, " ", link.cycle ? `plan ${link.cycle}` : null,
         typeof link.confidence === "number" ? ` · overeenkomst ${Math.round(link.confidence * 100)}%` : null)),
-    src ? h("div", { class: "action-source" }, citation({ title: src.document, page: src.page }),
+    src ? h("div", { class: "action-source" }, sourceCitation(src),
       h("details", {}, h("summary", { text: "Bronzin" }), h("blockquote", { class: "source-text", text: src.text }))) : null);
+}
+
+/** Partners or instruments the action names, as chips that open their entity pages. */
+function entityList(label, entities) {
+  if (!entities || !entities.length) return null;
+  return h("ul", { class: "chips", "aria-label": label }, entities.map((e) => h("li", {}, entityChip(e, false))));
 }
 
 function lineageList(title, links, fulls, empty) {
@@ -64,15 +72,22 @@ export async function render({ main, rest, signal }) {
       h("h1", { text: a.title }),
       h("p", { class: "entity-meta" }, typeBadge("action"), " ", h("code", { class: "muted", text: a.id }))),
     facts([
-      ["Eigenaar", a.plan_owner], ["Basisteam", a.basisteam], ["Trekker", a.trekker],
+      ["Eigenaar", a.plan_owner], ["Basisteam", a.basisteam],
+      ["Trekker", a.trekker ? h("a", { href: hashHref("acties", { trekker: a.trekker }), title: "Alle acties van deze trekker",
+        text: a.trekker }) : null],
       ["Plan", a.cycle ? `${a.cycle} (${evaluated ? "geëvalueerd" : "gepland"})` : null],
       ["Prioriteit", p ? h("a", { href: entityHref(p.id) }, `Prioriteit ${p.number}`,
         p.labels && p.labels.length ? `: ${p.labels[0]}` : "") : null],
       [themes.length > 1 ? "Thema's" : "Thema", themeLinks(themes, filters.theme || [])],
-      ["Portefeuillehouder", a.owner],
+      ["Portefeuillehouder", a.owner && a.owner_id ? h("a", { href: entityHref(a.owner_id), text: a.owner }) : a.owner],
+      ["Partners", entityList("Partners", a.partners)],
+      ["Instrumenten", entityList("Instrumenten", a.instruments)],
       ["Groep", a.group],
       ["Planning", timelineText(a.timeline)],
+      ["Kleur in rapportage", a.report_colour ? h("span", {}, colourBadge(a),
+        a.colour_basis ? h("q", { class: "legend-words", text: a.colour_basis }) : null) : null],
       ["Status", actionStatus(a)],
+      ["Deadline", overdueBadge(a)],
     ]),
     h("div", { class: "toolbar" }, showInGraph, h("a", { href: entityHref(a.id), text: "Relaties van deze actie" })),
     h("section", { class: "card" }, h("h2", { text: "Resultaat" }),

@@ -1,12 +1,45 @@
 // Actions board: every action of the plans per basisteam and priority, with its status and its place
 // in the chain of plans (evaluated plan -> next plan). Filters live in the hash, so a view can be shared.
+// An evaluated action shows two readings side by side: the colour the report's own legend gives it (with
+// the report's words) and the finer status derived from its result (with the words it was read from).
 
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, errorBox, h, hashHref, loading, replace } from "./dom.js";
 import { actionStatus, timelineText } from "./parts.js";
 import { STATUS_ORDER, statusName } from "./words.js";
 
-const FILTERS = ["basisteam", "cycle", "status", "theme"];
+const FILTERS = ["basisteam", "cycle", "status", "colour", "theme", "trekker", "due_after", "due_before", "overdue"];
+const COLOURS = ["rood", "oranje", "groen"];
+const colourName = (c) => c.charAt(0).toUpperCase() + c.slice(1);
+
+/** The colour the report gives an action, titled with the report's own legend line. */
+export function colourBadge(a) {
+  if (!a.report_colour) return null;
+  return h("span", { class: `badge report-colour colour-${a.report_colour}`,
+    title: a.colour_basis ? `Kleur volgens de legenda van de rapportage: “${a.colour_basis}”` : "Kleur in de rapportage",
+    text: `Rapportage: ${a.report_colour}` });
+}
+
+/** "Over tijd": the deadline has passed and no evaluation closed the action. */
+export function overdueBadge(a) {
+  return a.overdue ? h("span", { class: "badge overdue", title: "De deadline is verstreken en de actie is niet " +
+    "afgerond, vervallen of overgeheveld", text: "Over tijd" }) : null;
+}
+
+/** The report's legend per evaluated plan: its colours in its own words, and how many actions carry each. */
+function colourLegend(legends) {
+  if (!legends || !legends.length) return null;
+  return h("section", { class: "card colour-legend", "aria-label": "Kleuren van de rapportage" },
+    h("h2", { text: "Kleuren van de rapportage" }),
+    h("p", { class: "muted", text: "De kleur is die van de rapportage zelf, volgens haar legenda. De status ernaast is " +
+      "fijner en afgeleid uit de resultaattekst; de woorden staan erbij." }),
+    legends.map((g) => h("div", { class: "colour-legend-plan" },
+      h("h3", { text: `${g.plan_owner}${g.cycle ? ` · evaluatie ${g.cycle}` : ""}` }),
+      h("ul", { class: "plain colour-legend-list" }, g.colours.map((c) => h("li", { class: "colour-legend-item" },
+        h("span", { class: `swatch colour-${c.colour}`, "aria-hidden": "true" }),
+        h("strong", { text: ` ${colourName(c.colour)}` }), ` (${c.count} ${c.count === 1 ? "actie" : "acties"})`,
+        c.words ? h("q", { class: "legend-words", text: c.words }) : h("span", { class: "muted", text: " gemarkeerd in de rapportage" })))))));
+}
 
 /** Cycles with at least one status or result: those plans have been evaluated, the others are plans. */
 function evaluatedCycles(actions) {
@@ -30,12 +63,25 @@ function select(id, label, options, value) {
       all.map((o) => h("option", { value: o.value, text: o.text, selected: o.value.toLowerCase() === value.toLowerCase() }))));
 }
 
+function dateField(id, label, value) {
+  return h("div", { class: "field" }, h("label", { for: `actions-${id}`, text: label }),
+    h("input", { type: "date", id: `actions-${id}`, name: id, value }));
+}
+
 function filterForm(all, evaluated, chosen) {
+  const overdue = h("input", { type: "checkbox", id: "actions-overdue", name: "overdue", value: "true",
+    checked: chosen.overdue === "true" });
   const form = h("form", { class: "filters", role: "search", "aria-label": "Acties filteren" },
     select("basisteam", "Eigenaar", sortNl(all.map((a) => a.plan_owner)).map((v) => ({ value: v, text: v })), chosen.basisteam),
     select("cycle", "Cyclus", sortNl(all.map((a) => a.cycle)).map((v) => ({ value: v, text: cycleName(v, evaluated) })), chosen.cycle),
     select("status", "Status", STATUS_ORDER.map((v) => ({ value: v, text: statusName(v) })), chosen.status),
-    select("theme", "Thema", sortNl(all.flatMap((a) => a.themes || [])).map((v) => ({ value: v, text: v })), chosen.theme));
+    select("colour", "Kleur in rapportage", COLOURS.map((v) => ({ value: v, text: colourName(v) })), chosen.colour),
+    select("theme", "Thema", sortNl(all.flatMap((a) => a.themes || [])).map((v) => ({ value: v, text: v })), chosen.theme),
+    select("trekker", "Trekker", sortNl(all.map((a) => a.trekker)).map((v) => ({ value: v, text: v })), chosen.trekker),
+    dateField("due_after", "Deadline na", chosen.due_after),
+    dateField("due_before", "Deadline vóór", chosen.due_before),
+    h("div", { class: "field field-check" }, h("span", { class: "field-label", text: "Over tijd" }),
+      h("label", { class: "check", for: "actions-overdue" }, overdue, " deadline verstreken, niet afgerond")));
   form.addEventListener("change", () => {
     const data = new FormData(form);
     location.hash = hashHref("acties", Object.fromEntries(FILTERS.map((k) => [k, data.get(k)])));
@@ -77,8 +123,9 @@ function actionItem(a, byId) {
       h("span", { class: "lineage-hints" },
         lineageHint(a, a.predecessors, byId, "prev"), lineageHint(a, a.follow_ups, byId, "next"))),
     h("div", { class: "action-meta" },
-      actionStatus(a),
-      h("span", { class: "muted" }, [a.cycle, planning, themes.length ? `thema ${themes.join(", ")}` : null]
+      colourBadge(a), a.report_colour ? " " : null, actionStatus(a), overdueBadge(a) ? [" ", overdueBadge(a)] : null,
+      h("span", { class: "muted" }, [a.cycle, planning, a.trekker ? `trekker ${a.trekker}` : null,
+        themes.length ? `thema ${themes.join(", ")}` : null]
         .filter(Boolean).map((t) => [" · ", t]))));
 }
 
@@ -132,9 +179,12 @@ export async function render({ main, params, signal, samePage }) {
     const actions = found.actions || [];
     const filtered = FILTERS.some((k) => chosen[k]);
     replace(body,
+      colourLegend(found.legends),
       h("p", { class: "status", role: "status" },
         `${actions.length} ${actions.length === 1 ? "actie" : "acties"}` + (filtered ? ` van ${all.length}` : ""),
-        filtered ? [" · ", h("a", { href: "#/acties", text: "Filters wissen" })] : null),
+        filtered ? [" · ", h("a", { href: "#/acties", text: "Filters wissen" })] : null,
+        " · ", boardCsvLink(chosen)),
+      boardCoverage(found.coverage),
       actions.length ? grouped(actions).map(([team, groups]) => [
         h("h2", { text: team }),
         groups.map((g) => priorityGroup(team, g, sum.summary || [], evaluated, byId))])
@@ -146,12 +196,30 @@ export async function render({ main, params, signal, samePage }) {
   }
   if (signal.aborted) return;
   replace(main, h("h1", { text: "Acties" }),
-    h("p", { class: "muted", text: "Alle acties uit de uitvoeringsplannen en evaluaties, per prioriteit. De status van een " +
-      "geëvalueerde actie is afgeleid uit de resultaattekst; de woorden waaruit hij is afgeleid staan erbij. " +
-      "Pijlen wijzen naar dezelfde actie in het vorige of volgende plan." }),
+    h("p", { class: "muted", text: "Alle acties uit de uitvoeringsplannen en evaluaties, per prioriteit. Een geëvalueerde " +
+      "actie heeft de kleur die de rapportage haar geeft (volgens haar legenda) en een status die is afgeleid uit de " +
+      "resultaattekst; de woorden waaruit hij is afgeleid staan erbij. Pijlen wijzen naar dezelfde actie in het vorige " +
+      "of volgende plan." }),
     filterForm(all, evaluated, chosen), body);
   if (focused) {
     const again = document.getElementById(focused);
     if (again) again.focus();
   }
+}
+
+// -- CSV export and coverage notes (self-contained block, kept apart from the board's own code) ---------
+
+/** The board's current filters as a CSV download (semicolons: what Excel with Dutch settings splits on). */
+function boardCsvLink(chosen) {
+  const q = new URLSearchParams(Object.entries({ ...chosen, sep: ";" }).filter(([, v]) => v));
+  return h("a", { class: "csv-link", href: `/api/actions/export.csv?${q}`, download: "", text: "CSV",
+    title: "Download deze acties als CSV (Excel)" });
+}
+
+/** What is loaded per owner on the board, where something is missing (an IVP only, no evaluation...). */
+function boardCoverage(coverage) {
+  const gaps = (coverage || []).filter((c) => c.missing.length || c.gaps.length);
+  if (!gaps.length) return null;
+  return h("ul", { class: "plain coverage-notes", "aria-label": "Wat is ingelezen" },
+    gaps.map((c) => h("li", { class: "coverage gap", text: c.note })));
 }

@@ -1,11 +1,13 @@
-// Documents: the ingested documents, and per document its sections and the facts extracted from it.
+// Documents: the ingested documents, and per document its text in the reader (reader.js) and the facts
+// extracted from it.
 
 import { get, labelsFor } from "./api.js";
-import { entityHref, h, loading, replace } from "./dom.js";
+import { entityHref, h, loading, readerHref, replace } from "./dom.js";
+import { downloadLink, jumpTo, readerParts } from "./reader.js";
 import { relationName, kindName } from "./words.js";
 
 function docHref(id) {
-  return "#/documenten/" + encodeURIComponent(id);
+  return readerHref(id);
 }
 
 async function list(main, signal) {
@@ -29,33 +31,15 @@ async function list(main, signal) {
       : h("p", { class: "muted", text: "Nog geen documenten ingelezen (gebruik `ivp ingest PAD`)." }));
 }
 
-/**
- * Section paths ("2. Kader > 2.1 Missie") as an indented outline. A chapter that only has text in
- * its paragraphs is listed too, so "Opgave" or "Aanpak" always sit under the priority they belong to.
- */
-function outline(paths) {
-  const seen = new Set();
-  const items = [];
-  for (const path of paths) {
-    const parts = String(path).split(" > ");
-    parts.forEach((part, i) => {
-      const key = parts.slice(0, i + 1).join(" > ");
-      if (seen.has(key)) return;
-      seen.add(key);
-      items.push(h("li", { style: `padding-left:${i * 1.2}rem`, class: i === 0 ? "chapter" : null, title: key, text: part }));
-    });
-  }
-  return h("ul", { class: "sections plain" }, items);
-}
-
 function factList(items, empty) {
   if (!items || items.length === 0) return h("p", { class: "muted", text: empty });
   return h("ul", { class: "compact" }, items.map((x) => h("li", {}, h("a", { href: entityHref(x.id), text: x.label }))));
 }
 
-async function detail(main, id, signal) {
+async function detail(main, id, params, signal) {
   replace(main, h("h1", { text: "Document" }), loading());
-  const d = await get("/api/documents/" + encodeURIComponent(id), {}, signal);
+  const [d, text] = await Promise.all([get("/api/documents/" + encodeURIComponent(id), {}, signal),
+    get("/api/documents/" + encodeURIComponent(id) + "/text", {}, signal)]);
   document.title = `${d.title || id} — IVP-kennisgraaf`;
   const labels = await labelsFor((d.relations || []).flatMap((r) => [r.subject, r.object]));
   const name = (id) => labels.get(id).label;
@@ -68,29 +52,37 @@ async function detail(main, id, signal) {
     ["Bestand", d.source], ["Formaat", d.format], ["Passages", d.passages],
   ].filter(([, v]) => v !== null && v !== undefined && v !== "");
   const warnings = (d.report || {}).warnings || [];
+  const passage = params.get("passage");
+  const reader = readerParts(text, passage);
+  const cited = passage ? text.passages.find((p) => p.id === passage) : null;
   replace(main,
     h("p", { class: "breadcrumb" }, h("a", { href: "#/documenten", text: "← Alle documenten" })),
     h("h1", { text: d.title || id }),
+    passage ? h("p", { class: "status", role: "status",
+      text: cited ? `Geopend bij de geciteerde passage${cited.page ? ` op pagina ${cited.page}` : ""}.`
+        : "De geciteerde passage staat niet (meer) in dit document; de hele tekst staat hieronder." }) : null,
     h("dl", { class: "facts" }, meta.map(([k, v]) => [h("dt", { text: k }), h("dd", { text: String(v) })])),
-    warnings.length ? h("section", { class: "card warnings", role: "note" },
-      h("h2", { text: "Opmerkingen bij het inlezen" }), h("ul", { class: "compact" }, warnings.map((w) => h("li", { text: w }))))
-      : null,
+    downloadLink(text),
+    warnings.length ? h("section", { class: "card warnings", "aria-labelledby": "warn-title" },
+      h("h2", { id: "warn-title", text: "Opmerkingen bij het inlezen" }),
+      h("ul", { class: "compact" }, warnings.map((w) => h("li", { text: w })))) : null,
+    h("div", { class: "reader" }, reader.toc, reader.text),
     h("div", { class: "doc-columns" },
-      h("section", { class: "card" }, h("h2", { text: `Hoofdstukken en paragrafen (${(d.sections || []).length})` }),
-        (d.sections || []).length ? outline(d.sections)
-          : h("p", { class: "muted", text: "Geen indeling gevonden." })),
-      h("div", {},
-        h("section", { class: "card" }, h("h2", { text: `Prioriteiten (${(d.priorities || []).length})` }),
-          factList(d.priorities, "Geen prioriteiten in dit document.")),
-        h("section", { class: "card" }, h("h2", { text: `Acties (${(d.actions || []).length})` }),
-          factList(d.actions, "Geen acties in dit document.")),
-        h("section", { class: "card" }, h("h2", { text: `Relaties (${rels.length})` }),
-          rels.length ? h("ul", { class: "compact relations" }, rels.map((r) => h("li", {},
-            link(r.subject), h("span", { class: "relation", text: ` ${relationName(r.relation)} ` }), link(r.object))))
-            : h("p", { class: "muted", text: "Geen relaties uit dit document." })))));
+      h("section", { class: "card" }, h("h2", { text: `Prioriteiten (${(d.priorities || []).length})` }),
+        factList(d.priorities, "Geen prioriteiten in dit document.")),
+      h("section", { class: "card" }, h("h2", { text: `Acties (${(d.actions || []).length})` }),
+        factList(d.actions, "Geen acties in dit document.")),
+      h("section", { class: "card" }, h("h2", { text: `Relaties (${rels.length})` }),
+        rels.length ? h("ul", { class: "compact relations" }, rels.map((r) => h("li", {},
+          link(r.subject), h("span", { class: "relation", text: ` ${relationName(r.relation)} ` }), link(r.object))))
+          : h("p", { class: "muted", text: "Geen relaties uit dit document." }))));
+  // The router focuses the heading and scrolls to the top once this returns; the jump comes after that.
+  const kop = Number(params.get("kop"));
+  const target = reader.cited || (kop ? reader.headings[kop - 1] : null);
+  if (target) setTimeout(() => { if (!signal.aborted) jumpTo(target); }, 0);
 }
 
-export async function render({ main, rest, signal }) {
-  if (rest) await detail(main, rest, signal);
+export async function render({ main, rest, params, signal }) {
+  if (rest) await detail(main, rest, params, signal);
   else await list(main, signal);
 }

@@ -1,5 +1,7 @@
 // Building DOM from data without ever parsing server text as HTML: every string becomes a text node.
 
+import { STOPWORDS } from "./stopwords.js";
+
 /**
  * Create an element. `attrs` keys: "class", "text", "on<Event>" handlers, booleans, and plain attributes.
  * Children may be strings (turned into text nodes), nodes, arrays, or null/undefined/false (skipped).
@@ -34,19 +36,17 @@ export function replace(el, ...children) {
   return append(el, children);
 }
 
-const STOPWORDS = new Set((
-  "de het een en of van voor met aan op in bij om te tot uit over rond naar door als dan dat die dit deze " +
-  "wat welke wie hoe waar wanneer waarom zijn is was worden wordt werd hebben heeft doen doet wij we ons onze " +
-  "er niet ook nog meer alle zich zo the a an and or of for with on in at to from about what which who how " +
-  "are is we our doing do does there this that these those".split(" ")));
+const STOP = new Set(Object.values(STOPWORDS).flat().map(fold));
 
-/** The words of a query worth highlighting: at least three letters and not a function word. */
+/** Lower case without accents, one character per character where it can be: "Regié" -> "regie". */
+export function fold(text) {
+  return String(text ?? "").normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/** The words of a query worth highlighting: at least three letters and not a function word (stopwords.js). */
 export function queryTerms(query, extra = []) {
-  const words = String(query || "").toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  const terms = new Set();
-  for (const w of [...words, ...extra.flatMap((e) => String(e).toLowerCase().split(/[^\p{L}\p{N}]+/u))]) {
-    if (w.length >= 3 && !STOPWORDS.has(w)) terms.add(w);
-  }
+  const words = [query, ...extra].flatMap((e) => fold(e).split(/[^\p{L}\p{N}]+/u));
+  const terms = new Set(words.filter((w) => w.length >= 3 && !STOP.has(w)));
   return [...terms].sort((a, b) => b.length - a.length);
 }
 
@@ -55,24 +55,49 @@ function escapeRegExp(s) {
 }
 
 /**
- * `text` with every occurrence of `terms` wrapped in <mark>, as a fragment of text nodes:
- * the server text is never interpreted as markup, so a passage containing "<b>" shows "<b>".
+ * The folded text and, per folded character, the index of the source character it came from, so a match
+ * in the folded text ("regie") marks the source's own spelling ("Régie").
+ */
+function foldWithMap(source) {
+  let folded = "";
+  const at = [];
+  for (let i = 0; i < source.length; ) {
+    const cp = source.codePointAt(i);
+    const ch = String.fromCodePoint(cp);
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) at.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  at.push(source.length);
+  return { folded, at };
+}
+
+/**
+ * `text` with every whole-word occurrence of `terms` wrapped in <mark>, ignoring case and accents: "rol"
+ * does not mark "regierol". Returned as a fragment of text nodes: the server text is never interpreted as
+ * markup, so a passage containing "<b>" shows "<b>".
  */
 export function highlight(text, terms) {
   const frag = document.createDocumentFragment();
   const source = String(text ?? "");
-  if (!terms || terms.length === 0) {
+  const words = (terms || []).map(fold).filter((t) => t && !STOP.has(t));
+  if (words.length === 0) {
     frag.append(document.createTextNode(source));
     return frag;
   }
-  const re = new RegExp(terms.map(escapeRegExp).join("|"), "giu");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const { folded, at } = foldWithMap(source);
   let last = 0;
-  for (const m of source.matchAll(re)) {
-    if (m.index > last) frag.append(document.createTextNode(source.slice(last, m.index)));
+  for (const m of folded.matchAll(re)) {
+    const start = at[m.index];
+    const end = at[m.index + m[0].length];
+    if (start < last || end <= start) continue;
+    if (start > last) frag.append(document.createTextNode(source.slice(last, start)));
     const mark = document.createElement("mark");
-    mark.textContent = m[0];
+    mark.textContent = source.slice(start, end);
     frag.append(mark);
-    last = m.index + m[0].length;
+    last = end;
   }
   if (last < source.length) frag.append(document.createTextNode(source.slice(last)));
   return frag;
@@ -86,6 +111,11 @@ export function entityHref(id) {
 /** The hash link to an action page ("action/000-…-12" -> "#/actie/action/000-…-12"). */
 export function actionHref(id) {
   return "#/actie/" + String(id).split("/").map(encodeURIComponent).join("/");
+}
+
+/** The reader at a document, at one passage when given: "#/documenten/<doc>?passage=<passage id>". */
+export function readerHref(doc, passage) {
+  return "#/documenten/" + encodeURIComponent(doc) + (passage ? "?passage=" + encodeURIComponent(passage) : "");
 }
 
 export function hashHref(page, params = {}) {
@@ -103,9 +133,13 @@ export function statusLine(text) {
   return h("p", { class: "status", role: "status", "aria-live": "polite", text });
 }
 
+/** An error in Dutch; the server's own wording (`detail`, often English) follows as "Technische details". */
 export function errorBox(err) {
   const message = err && err.message ? err.message : String(err);
-  return h("div", { class: "error", role: "alert" }, h("strong", { text: "Er ging iets mis: " }), message);
+  const detail = err && err.detail ? err.detail : null;
+  return h("div", { class: "error", role: "alert" }, h("strong", { text: "Er ging iets mis: " }), message,
+    detail ? h("span", { class: "error-detail" }, " (technische details: ", h("span", { lang: "en", text: detail }), ")")
+      : null);
 }
 
 export function loading(text = "Laden…") {

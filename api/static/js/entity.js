@@ -2,6 +2,7 @@
 
 import { cached, entityPath, get } from "./api.js";
 import { actionHref, entityHref, h, hashHref, replace } from "./dom.js";
+import { conceptFacts, usageTable } from "./concepts.js";
 import { evidence, typeBadge } from "./parts.js";
 import { capitalise, relationFrom, relationName } from "./words.js";
 
@@ -64,7 +65,18 @@ export async function render({ main, rest, params, signal }) {
   const id = rest;
   const depth = params.get("depth") === "2" ? 2 : 1;
   replace(main, h("h1", { text: "Entiteit" }), h("p", { class: "muted", role: "status", text: "Laden…" }));
-  const data = await get(entityPath(id), { depth }, signal);
+  let data;
+  try {
+    data = await get(entityPath(id), { depth }, signal);
+  } catch (err) {
+    if (err.status !== 404) throw err;
+    document.title = "Onbekende entiteit — IVP-kennisgraaf";
+    replace(main, h("h1", { text: "Onbekende entiteit" }),
+      h("p", { class: "error", role: "alert", text: "Deze entiteit bestaat niet (meer) in de kennisgraaf. " +
+        "Misschien is het document waaruit ze kwam verwijderd, of is de link onvolledig." }),
+      h("p", {}, h("a", { href: "#/begrippen", text: "Naar de begrippen" }), " · ", h("a", { href: "#/zoeken", text: "Naar zoeken" })));
+    return;
+  }
   const toActions = await actionLink(data);
   if (signal.aborted) return;
   document.title = `${data.label} — IVP-kennisgraaf`;
@@ -82,11 +94,18 @@ export async function render({ main, rest, params, signal }) {
   replace(main,
     h("div", { class: "entity-head" },
       h("h1", {}, data.label),
-      h("p", { class: "entity-meta" }, typeBadge(data.type), " ", h("code", { class: "muted", text: data.id }))),
+      h("p", { class: "entity-meta" }, typeBadge(data.type),
+        data.concept && data.concept.label_en && data.concept.label_en !== data.label
+          ? h("span", { class: "muted", lang: "en", text: ` ${data.concept.label_en}` }) : null)),
     h("div", { class: "toolbar" }, showInGraph, toActions,
       h("span", { class: "check" }, depthToggle, h("label", { for: "depth2", text: " Toon ook indirecte relaties (twee stappen)" }))),
     h("p", { class: "status", role: "status",
       text: `${direct.length} relaties, ${evidenceCount} bronzinnen` + (depth === 2 ? `, ${indirect.length} indirecte relaties` : "") }),
+    data.concept ? h("section", { class: "card concept-card", "aria-labelledby": "concept-title" },
+      h("h2", { id: "concept-title", text: "Begrip" }), conceptFacts(data.concept),
+      h("h3", { text: "Per eigenaar" }),
+      usageTable(data.concept.usage, `Acties en prioriteiten die „${data.label}” noemen, per eigenaar`),
+      h("p", {}, h("a", { href: hashHref("begrippen", { soort: data.type }), text: "Alle begrippen van deze soort" }))) : null,
     h("h2", { text: "Relaties" }),
     direct.length === 0 ? h("p", { class: "muted", text: "Geen relaties gevonden." }) : null,
     grouped(direct, (n) => relationFrom(n.relation, data.type, n.type)).map(([rel, items]) => groupSection(capitalise(rel), items)),

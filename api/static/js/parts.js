@@ -1,6 +1,6 @@
 // Small building blocks shared by the pages: entity chips, badges, citations, evidence.
 
-import { entityHref, h, highlight } from "./dom.js";
+import { entityHref, h, highlight, readerHref } from "./dom.js";
 import { statusName, typeName } from "./words.js";
 
 /** A link to an entity page that shows the entity's type as a coloured chip. */
@@ -24,20 +24,31 @@ export function statusBadge(status) {
   return h("span", { class: `badge status status-${status || "none"}`, text: statusName(status) });
 }
 
-/** "Title, p. 12 · Section": where a passage or fact comes from. */
-export function citation({ title, page, section }) {
+/**
+ * "Title, p. 12 · Section": where a passage or fact comes from. With the document's id (`doc`) and the
+ * passage's id (`passage`) the title is a link that opens the reader at that passage.
+ */
+export function citation({ title, page, section, doc, passage }) {
+  const name = title || "onbekend document";
+  const href = doc ? readerHref(doc, passage) : null;
   return h("p", { class: "citation" },
     h("span", { class: "sr-only", text: "Bron: " }),
-    h("cite", { text: title || "onbekend document" }),
+    href ? h("a", { class: "cite-link", href, title: "Open het document bij deze passage" }, h("cite", { text: name }))
+      : h("cite", { text: name }),
     page ? `, p. ${page}` : null,
     section ? h("span", { class: "section" }, " · ", section) : null);
+}
+
+/** The citation of an API `Source` ({document, page, document_id, passage}). */
+export function sourceCitation(src) {
+  return citation({ title: src.document, page: src.page, doc: src.document_id, passage: src.passage });
 }
 
 /** A quoted sentence with its source, for the evidence behind a relation. */
 export function evidence(item, terms) {
   return h("figure", { class: "evidence" },
     h("blockquote", {}, terms ? highlight(item.text, terms) : item.text),
-    h("figcaption", {}, citation({ title: item.document, page: item.page })));
+    h("figcaption", {}, sourceCitation(item)));
 }
 
 /** Definition list rows, skipping empty values. */

@@ -2,7 +2,7 @@
 
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, errorBox, h, hashHref, highlight, loading, queryTerms, replace, statusLine } from "./dom.js";
-import { chipList, citation, facts, statusBadge } from "./parts.js";
+import { chipList, citation, facts, sourceCitation, statusBadge } from "./parts.js";
 import { kindName } from "./words.js";
 
 const FILTERS = ["basisteam", "theme", "kind", "year"];
@@ -67,28 +67,52 @@ function action(a, terms) {
       ["Status volgens bron", a.status_basis && a.status_basis !== a.status ? `“${a.status_basis}”` : null],
     ]),
     src.document ? h("div", { class: "action-source" },
-      citation({ title: src.document, page: src.page }),
+      sourceCitation(src),
       src.text ? h("details", {}, h("summary", { text: "Brontekst" }),
         h("blockquote", {}, highlight(src.text, terms))) : null) : null);
+}
+
+/** A list of linked concepts (partners, instruments) a question asked for, each a link to its entity page. */
+function linkedList(title, items) {
+  return items.length ? h("section", {}, h("h4", { text: `${title} (${items.length})` }),
+    h("ul", { class: "plain" }, items.map((x) => h("li", {}, h("a", { href: entityHref(x.id), text: x.label }))))) : null;
 }
 
 function group(g, terms) {
   const prios = g.priorities || [];
   const actions = g.actions || [];
+  const lists = [linkedList("Partners", g.partners || []), linkedList("Instrumenten", g.instruments || [])].filter(Boolean);
+  const responsible = g.responsible || [];
   return h("article", { class: "card answer-group" },
     h("h3", { text: g.basisteam || "Zonder basisteam" }),
+    lists,
+    responsible.length ? h("section", {}, h("h4", { text: "Trekkers" }),
+      h("ul", { class: "plain" }, responsible.map((r) => h("li", { text: r })))) : null,
     prios.length ? h("section", {}, h("h4", { text: "Prioriteiten" }),
       h("ul", { class: "plain" }, prios.map((p) => h("li", {},
         h("a", { href: entityHref(p.id) }, p.number ? `Prioriteit ${p.number}: ` : "", highlight(p.label, terms)))))) : null,
-    h("section", {}, h("h4", { text: `Acties (${actions.length})` }),
+    actions.length || !(lists.length || prios.length) ? h("section", {}, h("h4", { text: `Acties (${actions.length})` }),
       actions.length ? h("ul", { class: "actions" }, actions.map((a) => action(a, terms)))
-        : h("p", { class: "muted", text: "Geen acties gevonden voor deze vraag." })));
+        : h("p", { class: "muted", text: "Geen acties gevonden voor deze vraag." })) : null);
+}
+
+/** How the question was read ("gelezen als: basisteam …, thema …"), with notes on filters and missing data. */
+function readAs(data) {
+  const r = data.read_as;
+  if (!r) return null;
+  const cmp = data.comparison;
+  return h("div", { class: "read-as" },
+    h("p", { class: "muted read-as-line", text: r.description }),
+    (r.notes || []).map((n) => h("p", { class: "read-as-note", role: "status", text: n })),
+    cmp ? h("p", {}, h("a", { href: hashHref("vergelijk", { a: cmp.a, b: cmp.b }),
+      text: `Volledige vergelijking ${cmp.a} – ${cmp.b}` })) : null);
 }
 
 function answer(data, terms) {
   const groups = data.basisteams || [];
   return h("section", { class: "answer", "aria-labelledby": "answer-h" },
     h("h2", { id: "answer-h", text: "Antwoord per basisteam" }),
+    readAs(data),
     (data.concepts || []).length ? h("div", { class: "concepts" },
       h("span", { class: "muted", text: "Herkende begrippen: " }), chipList(data.concepts, "Herkende begrippen")) : null,
     groups.length ? h("div", { class: "groups" }, groups.map((g) => group(g, terms)))
@@ -134,7 +158,7 @@ function result(r, terms) {
   return h("li", { class: "card result" },
     h("h3", { class: "result-title" }, r.section || sectionPath(r).slice(-1)[0] || doc.title || "Passage",
       doc.basisteam ? h("span", { class: "badge basisteam", text: doc.basisteam }) : null),
-    citation({ title: doc.title, page: r.page, section: sectionPath(r).join(" › ") }),
+    citation({ title: doc.title, page: r.page, section: sectionPath(r).join(" › "), doc: doc.id, passage: r.id }),
     passage(passageText(r), terms),
     chipList(r.entities, "Genoemde entiteiten"));
 }
@@ -174,13 +198,33 @@ export async function render({ main, params, signal }) {
   const concepts = ask.status === "fulfilled" ? (ask.value.concepts || [])
     .filter((c) => ["theme", "partner", "instrument"].includes(c.type)).map((c) => c.label) : [];
   const terms = queryTerms(q, concepts);
-  const results = found.status === "fulfilled" ? found.value.results || [] : [];
+  // Passages about the question first; with none, the server's Dutch message. Passages the relevance signal
+  // doubts stay reachable, folded away and labelled as weak: a question in everyday words may share no word
+  // with the plan that answers it.
+  const all = found.status === "fulfilled" ? (found.value.results || []) : [];
+  const results = all.filter((r) => r.relevant !== false);
+  const weak = all.filter((r) => r.relevant === false);
+  const noMatch = found.status === "fulfilled" && found.value.no_match;
   replace(body,
     ask.status === "fulfilled" ? answer(ask.value, terms) : errorBox(ask.reason),
     h("section", { class: "results", "aria-labelledby": "results-h" },
       h("h2", { id: "results-h", text: "Passages" }),
       found.status === "fulfilled"
-        ? [statusLine(results.length === 1 ? "1 passage gevonden" : `${results.length} passages gevonden`),
-          h("ol", { class: "result-list" }, results.map((r) => result(r, terms)))]
+        ? [statusLine(noMatch ? found.value.message || "Niets relevants gevonden."
+          : results.length === 1 ? "1 passage gevonden" : `${results.length} passages gevonden`),
+          results.length ? searchCsvLink({ q, k: 10, ...f }) : null,
+          h("ol", { class: "result-list" }, results.map((r) => result(r, terms))),
+          weak.length ? h("details", { class: "weak-results" },
+            h("summary", { text: `Zwakke overeenkomsten (${weak.length}): deze passages delen geen woord of begrip met uw vraag` }),
+            h("ol", { class: "result-list" }, weak.map((r) => result(r, terms)))) : null]
         : errorBox(found.reason)));
+}
+
+// -- CSV export (self-contained block) ----------------------------------------------------------------
+
+/** These results as a CSV download (semicolons: what Excel with Dutch settings splits on). */
+function searchCsvLink(params) {
+  const q = new URLSearchParams(Object.entries({ ...params, sep: ";" }).filter(([, v]) => v !== "" && v != null));
+  return h("p", {}, h("a", { class: "csv-link", href: `/api/search/export.csv?${q}`, download: "", text: "CSV",
+    title: "Download deze passages als CSV (Excel)" }));
 }

@@ -1,0 +1,259 @@
+"""Read what a question scopes — whose plans, which years, which status or deadline, which kind of fact —
+into a small typed `Reading`, so the answer can query the graph for exactly that and say how it read it.
+
+A token/phrase matcher over data tables: the words live in ontology/questions.toml, owner names come from
+what was ingested (passed in), gemeenten from the national list (ontology/places.py), concepts from the
+label index (search/grounding.py). Nothing here names a document or a place of the sample corpus.
+
+    >>> r = read("Wat is er vertraagd in 2024 in Noord?", LabelIndex.default(), owners=["Noord"])
+    >>> r.owners, r.status, r.years
+    (['Noord'], 'vertraagd', [2024])
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ontology.cues import cues, find_phrases
+from ontology.labels import Concept, LabelIndex
+from ontology.normalize import Token, key, tokenize
+from ontology.places import places
+
+from .grounding import ground
+from .lexical import STOPWORDS
+
+QUESTIONS_FILE = Path(__file__).resolve().parent.parent / "ontology" / "questions.toml"
+INTENTS = ("compare", "responsible", "partners", "instruments", "priorities", "actions", "general")
+_INTENT_NL = {"compare": "vergelijking", "responsible": "trekkers", "partners": "partners",
+              "instruments": "instrumenten", "priorities": "prioriteiten", "actions": "acties"}
+_KIND_NL = {"ivp": "integraal veiligheidsplan", "uvp": "uitvoeringsplan", "evaluation": "evaluatie",
+            "council_note": "informatienota"}
+_TYPE_NL = {"theme": "thema", "partner": "partner", "instrument": "instrument"}
+_YEARS = range(1990, 2101)
+_RANGE_DASHES = {"-", "\u2013", "\u2014", "/"}
+
+
+@dataclass(frozen=True)
+class Words:
+    """The question vocabulary: folded phrases, longest first, each with what it stands for."""
+
+    intent_order: tuple[str, ...]
+    intents: dict[str, tuple[str, ...]]
+    status: dict[str, str]  # phrase -> board status
+    kind: dict[str, str]  # phrase -> document kind
+    marks: tuple[str, ...]
+    within: tuple[str, ...]
+    before: tuple[str, ...]
+    before_weak: tuple[str, ...]
+    end_of: tuple[str, ...]
+    owner_cues: tuple[str, ...]
+
+
+def _keys(words) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(k for k in map(key, words) if k), key=lambda k: (-len(k.split()), k)))
+
+
+def load_words(path: Path = QUESTIONS_FILE) -> Words:
+    """Parse the question vocabulary; an intent in `order` without words is an error, not a silent gap."""
+    with path.open("rb") as fh:
+        d = tomllib.load(fh)
+    order = tuple(d["intent"]["order"])
+    if set(order) != set(INTENTS) - {"general"}:
+        raise ValueError(f"{path.name}: intent.order must list {', '.join(INTENTS[:-1])}")
+    phrase_of = lambda table: {k: name for name, ws in table.items() for k in _keys(ws)}  # noqa: E731
+    dl = d["deadline"]
+    return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["kind"]),
+                 _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
+                 _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]))
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    return load_words()
+
+
+@dataclass
+class Reading:
+    """What a question scopes. Owners are names as ingested; `not_loaded` are places it names of which
+    nothing is ingested; `deadline` is a half-open ISO range [from, before) on an action's end date."""
+
+    question: str
+    intent: str = "general"
+    owners: list[str] = field(default_factory=list)
+    gemeenten: list[str] = field(default_factory=list)
+    not_loaded: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    deadline_from: str | None = None
+    deadline_before: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    concepts: list[Concept] = field(default_factory=list)
+    topic: str = ""
+
+    def describe(self) -> str:
+        """One Dutch line: "gelezen als: basisteam De Waarden, thema jeugd, status vertraagd, jaar 2024"."""
+        parts = [f"vraag naar {_INTENT_NL[self.intent]}"] if self.intent in _INTENT_NL else []
+        parts += [f"{_owner_kind(o)} {o}" for o in self.owners]
+        parts += [f"gemeente {g}" for g in self.gemeenten]
+        parts += [f"{_TYPE_NL[c.type]} {c.label.lower() if c.type == 'theme' else c.label}"
+                  for c in self.concepts if c.type in _TYPE_NL]
+        if self.status:
+            parts.append(f"status {self.status.replace('_', ' ')}")
+        if self.deadline_from and self.deadline_before:
+            parts.append(f"deadline in {self.deadline_from[:4]}")
+        elif self.deadline_before:
+            parts.append(f"deadline vóór {self.deadline_before}")
+        if self.years:
+            parts.append(("jaar " if len(self.years) == 1 else "jaren ") + ", ".join(map(str, self.years)))
+        if self.kind:
+            parts.append(f"documentsoort {_KIND_NL.get(self.kind, self.kind)}")
+        if self.not_loaded:
+            parts.append("niet ingelezen: " + ", ".join(self.not_loaded))
+        if self.topic:
+            parts.append(f"onderwerp “{self.topic}”")
+        return "gelezen als: " + (", ".join(parts) if parts else "vrije vraag")
+
+    def to_json(self) -> dict:
+        return {
+            "intent": self.intent, "owners": self.owners, "gemeenten": self.gemeenten,
+            "not_loaded": self.not_loaded, "years": self.years,
+            "deadline": ({"from": self.deadline_from, "before": self.deadline_before}
+                         if self.deadline_before else None),
+            "status": self.status, "kind": self.kind,
+            "concepts": [{"id": c.iri.rsplit("/id/", 1)[-1], "label": c.label, "type": c.type} for c in self.concepts],
+            "topic": self.topic, "description": self.describe(),
+        }
+
+
+def _owner_kind(name: str) -> str:
+    if places().region("basisteam", name) is not None:
+        return "basisteam"
+    return "gemeente" if places().gemeente(name) is not None else "eigenaar"
+
+
+def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: list[str] = ()) -> Reading:
+    """Read `question`. `owners` are the plan owners and basisteams ingested; `gemeenten` the gemeenten the
+    ingested documents cover. A place named that is neither is reported in `not_loaded`."""
+    w = words()
+    toks = tokenize(question)
+    used = [False] * len(toks)
+    r = Reading(question)
+
+    def take(found):
+        out = []
+        for s, e, phrase in found:
+            if not any(used[s:e]):
+                used[s:e] = [True] * (e - s)
+                out.append((s, e, phrase))
+        return out
+
+    owner_keys = _keys(owners)
+    by_key = {key(o): o for o in owners}
+    for _, _, k in take(find_phrases(toks, owner_keys, inflect=False)):
+        if by_key[k] not in r.owners:
+            r.owners.append(by_key[k])
+    covered = {key(g): g for g in gemeenten}
+    for s, e, g in _gemeenten(toks, used):
+        used[s:e] = [True] * (e - s)
+        if key(g.name) in covered:
+            r.gemeenten.append(covered[key(g.name)])
+        elif key(g.name) in by_key:
+            r.owners.append(by_key[key(g.name)])
+        elif g.name not in r.not_loaded:
+            r.not_loaded.append(f"gemeente {g.name}")
+    _read_years(toks, used, r, w)
+    for _, _, p in take(find_phrases(toks, _keys(w.status), inflect=False)):
+        r.status = r.status or w.status[p]
+    for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False)):
+        r.kind = r.kind or w.kind[p]
+    g = ground(question, labels)
+    spans: list[list[int]] = []
+    for m in labels.find(question, relaxed=True):
+        c = labels.concept(m.iri)
+        if c is not None and c.type in _TYPE_NL and c in g.concepts and c not in r.concepts:
+            r.concepts.append(c)
+            spans.append([i for i, t in enumerate(toks) if t.start >= m.start and t.end <= m.end])
+    named = {c.type for c in r.concepts}
+    hits = {i: take(find_phrases(toks, w.intents[i], inflect=False)) for i in w.intent_order}
+    for i in w.intent_order:
+        # "with partners like Liander" names a partner: it does not ask which partners there are
+        if hits[i] and (i != "compare" or len(r.owners) + len(r.gemeenten) >= 2) and i[:-1] not in named:
+            r.intent = i
+            break
+    if r.intent == "general" and (r.status or r.deadline_before):
+        r.intent = "actions"
+    take(find_phrases(toks, w.owner_cues, inflect=False))
+    for span in spans:
+        for i in span:
+            used[i] = True
+    r.topic = " ".join(t.raw for i, t in enumerate(toks) if not used[i] and t.norm not in STOPWORDS
+                       and not t.norm.isdigit())
+    return r
+
+
+def _gemeenten(toks: list[Token], used: list[bool]):
+    """Gemeenten named in free tokens, longest name first; a gemeente whose name is an ordinary word
+    ("Best", "Goes") counts only when capitalised and not the question's first word, or after a cue."""
+    common = set(cues().common_word_gemeenten)
+    cue_keys = set(words().owner_cues)
+    i = 0
+    while i < len(toks):
+        for n in (4, 3, 2, 1):
+            span = toks[i:i + n]
+            if len(span) < n or any(used[i:i + n]) or span[0].norm in STOPWORDS and n == 1:
+                continue
+            found = places().find(" ".join(t.norm for t in span))
+            if len(found) != 1:
+                continue
+            k = key(found[0].name)
+            cued = i > 0 and toks[i - 1].norm in cue_keys
+            if k in common and not cued and (i == 0 or not span[0].raw[:1].isupper()):
+                continue
+            if not span[0].raw[:1].isupper() and not cued and span[0].norm in STOPWORDS:
+                continue
+            yield i, i + n, found[0]
+            i += n - 1
+            break
+        i += 1
+
+
+def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> None:
+    """Years, and the deadline a year bounds: "voor eind 2026", "due before 2026", "deadline in 2025"."""
+    marked = bool(find_phrases(toks, w.marks, inflect=False))
+    for i, t in enumerate(toks):
+        if not (t.norm.isdigit() and int(t.norm) in _YEARS):
+            continue
+        year = int(t.norm)
+        j, end_of = i, False
+        if (n := _ends_at(toks, j, w.end_of)):
+            j, end_of = j - n, True
+        strong, weak, within = (_ends_at(toks, j, ps) for ps in (w.before, w.before_weak, w.within))
+        if strong or (weak and (marked or end_of)):
+            r.deadline_before = f"{year + 1 if end_of else year}-01-01"
+            r.deadline_from = None
+            used[j - (strong or weak):i + 1] = [True] * (i + 1 - j + (strong or weak))
+        elif within and marked and not r.deadline_before:
+            r.deadline_from, r.deadline_before = f"{year}-01-01", f"{year + 1}-01-01"
+            used[i] = True
+        else:
+            prev = toks[i - 1] if i else None
+            ranged = (prev is not None and prev.norm.isdigit() and int(prev.norm) in r.years
+                      and r.question[prev.end:t.start].strip() in _RANGE_DASHES)
+            first = int(prev.norm) + 1 if ranged else year  # "2019-2022": every year from 2019 to 2022
+            r.years += [y for y in range(first, year + 1) if y not in r.years]
+            used[i] = True
+    if r.deadline_before:
+        for s, e, _ in find_phrases(toks, w.marks, inflect=False):
+            used[s:e] = [True] * (e - s)
+
+
+def _ends_at(toks: list[Token], end: int, phrases: tuple[str, ...]) -> int:
+    """How many tokens one of `phrases` covers right before token `end`; 0 if none stands there."""
+    for p in phrases:
+        ws = p.split()
+        n = len(ws)
+        if end - n >= 0 and [t.norm for t in toks[end - n:end]] == ws:
+            return n
+    return 0

@@ -1,0 +1,106 @@
+"""Integrity of the own evaluation set (bench/eval): size, balance, a fixed split, and gold that really occurs.
+
+Reads the question files and the source documents' text only; no engine, so it is fast.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench.search_eval import FIXTURE_DIR, FIXTURES
+from search.evaluate import both_sides, load_queries, normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "bench" / "eval"
+CATEGORIES = {"paraphrase", "comparison", "partner", "instrument", "theme", "action_status", "timeline", "figures",
+              "acronym"}
+
+
+@pytest.fixture(scope="module")
+def questions() -> list[dict]:
+    return load_queries(EVAL / "questions.jsonl")
+
+
+@pytest.fixture(scope="module")
+def nomatch() -> list[dict]:
+    return [json.loads(line) for line in (EVAL / "nomatch.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    """Normalised text of every document the bench ingests, by path relative to the repository root."""
+    paths = sorted((ROOT / "corpus").glob("*.txt")) + [FIXTURE_DIR / name for name in FIXTURES]
+    return {p.relative_to(ROOT).as_posix(): normalise(p.read_text(encoding="utf-8")) for p in paths}
+
+
+def _balanced(rows: list[dict], key) -> None:
+    for group, n in Counter(map(key, rows)).items():
+        tuning = sum(1 for r in rows if key(r) == group and r["split"] == "tuning")
+        assert abs(2 * tuning - n) <= 1, (group, tuning, n)
+
+
+def test_size_languages_and_categories(questions: list[dict]) -> None:
+    assert len(questions) >= 200
+    langs = Counter(q["lang"] for q in questions)
+    assert set(langs) == {"en", "nl"}
+    assert abs(langs["en"] / len(questions) - 0.5) <= 0.1
+    cats = Counter(q["category"] for q in questions)
+    assert set(cats) == CATEGORIES
+    assert min(cats.values()) >= 20, cats
+
+
+def test_ids_and_queries_are_unique(questions: list[dict]) -> None:
+    assert len({q["id"] for q in questions}) == len(questions)
+    assert len({normalise(q["query"]) for q in questions}) == len(questions)
+
+
+def test_split_is_fixed_and_stratified(questions: list[dict], nomatch: list[dict]) -> None:
+    assert {q["split"] for q in questions} == {"tuning", "frozen"}
+    _balanced(questions, lambda q: (q["category"], q["lang"]))
+    assert abs(sum(q["split"] == "tuning" for q in questions) * 2 - len(questions)) <= 2
+    assert {q["split"] for q in nomatch} == {"tuning", "frozen"}
+    _balanced(nomatch, lambda q: (q["kind"], q["lang"]))
+
+
+def test_every_gold_snippet_occurs_in_its_source(questions: list[dict], texts: dict[str, str]) -> None:
+    missing = []
+    for q in questions:
+        assert q["sources"] and set(q["sources"]) <= set(texts), q["id"]
+        for g in q["gold"]:
+            assert 6 <= len(g.split()) <= 15, (q["id"], g)
+            if not any(normalise(g) in texts[s] for s in q["sources"]):
+                missing.append((q["id"], g))
+    assert not missing, missing
+
+
+def test_comparison_sides(questions: list[dict]) -> None:
+    comparisons = [q for q in questions if q["category"] == "comparison"]
+    assert len(comparisons) >= 20
+    for q in comparisons:
+        sides = q["sides"]
+        assert len(sides) >= 2 and set(sides) <= set(q["basisteam"]), q["id"]
+        assert {g for gs in sides.values() for g in gs} == set(q["gold"]), q["id"]
+
+
+def test_de_waarden_share(questions: list[dict]) -> None:
+    assert sum("De Waarden" in q["basisteam"] for q in questions) / len(questions) >= 0.35
+
+
+def test_nomatch_set(nomatch: list[dict]) -> None:
+    assert len(nomatch) >= 80
+    kinds = Counter(q["kind"] for q in nomatch)
+    assert kinds["nonsense"] >= 40 and kinds["out_of_domain"] >= 40
+    assert abs(sum(q["lang"] == "en" for q in nomatch) / len(nomatch) - 0.5) <= 0.1
+    assert len({normalise(q["query"]) for q in nomatch}) == len(nomatch)
+
+
+def test_both_sides_needs_every_owner_in_the_results() -> None:
+    sides = {"A": ["de eerste kant staat hier in de tekst"], "B": ["de andere kant staat ergens anders"]}
+    only_a = ["Inleiding. De eerste kant staat hier in de tekst.", "iets anders"]
+    assert both_sides(only_a, sides) is False
+    assert both_sides(only_a + ["De andere kant\nstaat ergens anders!"], sides) is True
+    assert both_sides(only_a, None) is None

@@ -1,0 +1,33 @@
+"""The per-state indexes of the projection give what a direct query of the store gives."""
+from __future__ import annotations
+
+from kg.projection import Projection
+from kg.queries import entity
+from kg.sparql import PREFIXES
+
+
+def test_evidence_index_matches_a_direct_query(ingested):
+    store = ingested.store()
+    projection = Projection.build(store)
+    index = projection.evidence(store)
+    assert index, "the sample corpus has relations with sentences"
+    rows = list(store.raw_query(PREFIXES + """SELECT ?s ?o ?sentence WHERE {
+        ?e a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ivp:sentence ?sentence }"""))
+    for r in rows[:50]:
+        s, o, sentence = r["s"].value, r["o"].value, r["sentence"].value
+        for key in ((s, o), (o, s)):
+            texts = [item["text"] for item in index[key]]
+            assert sentence in texts or len(texts) == 5  # at most five sentences per relation are kept
+
+
+def test_neighbourhood_from_the_adjacency_index_matches_networkx(ingested):
+    projection = Projection.build(ingested.store())
+    g = projection.graph
+    hub = max(g.nodes, key=g.degree)
+    depth1 = {n["id"] for n in projection.neighbors(hub, 1)}
+    expected = {projection.node(x)["id"] for x in set(g.successors(hub)) | set(g.predecessors(hub))} - {projection.node(hub)["id"]}
+    assert depth1 == expected
+    depth2 = projection.neighbors(hub, 2)
+    assert {n["id"] for n in depth2 if n["depth"] == 1} == depth1 and any(n["depth"] == 2 for n in depth2)
+    data = entity(projection, ingested.store(), hub, 2)
+    assert all(n["evidence"] == [] for n in data["neighbors"] if n["via"]), "second hops carry their via's evidence"

@@ -1,0 +1,90 @@
+"""Knowing when nothing matches: the calibrated relevance of hits (search/relevance.py), end to end."""
+import httpx
+import numpy as np
+import pytest
+
+from search.lexical import LexicalIndex
+from search.relevance import THRESHOLD, Evidence, place_words, word_coverage
+
+# Questions the plans cannot answer; none of them is in bench/relevance_calibration.jsonl.
+NONSENSE = ["Welk wijnjaar was het beste voor bourgogne?", "snibbel vrodak plonterwiek",
+            "How do I descale an espresso machine?", "Which dinosaurs could fly?"]
+REAL = ["Hoe worden jeugdgroepen aangepakt?", "Wat doen we tegen hennepteelt en drugsafval?",
+        "How is human trafficking tackled?"]
+
+
+def test_rare_missing_words_weigh_more_than_common_ones():
+    texts = ["De kade van de haven wordt verlicht.", "Bij de haven staat een loods met netten.",
+             "Langs de haven rijdt een pont naar de overkant.", "De vuurtoren aan de haven draait elke nacht."]
+    lex = LexicalIndex.build(texts)
+    rows = list(range(len(texts)))
+    common_only = word_coverage("haven zeilboot", lex, rows)  # "haven" is in every text, "zeilboot" in none
+    rare = word_coverage("vuurtoren haven", lex, rows)
+    assert common_only.max() < 0.5 and rare[3] == pytest.approx(1.0) and rare[3] > rare[0]
+    assert np.all(word_coverage("qwrtz", lex, rows) == 0)
+
+
+def test_a_place_name_is_not_the_topic():
+    texts = ["Het plan van Zeestad gaat over verlichting.", "In Zeestad rijdt een pont.", "De pont vaart dagelijks."]
+    lex = LexicalIndex.build(texts)
+    places = place_words(["Zeestad"], lex)
+    cov = word_coverage("pont in Zeestad", lex, [0, 1, 2], places)
+    assert cov[0] == 0 and cov[1] == cov[2] == pytest.approx(1.0)
+    assert word_coverage("Zeestad", lex, [0, 2], places)[0] == pytest.approx(1.0)  # nothing else left: the name counts
+
+
+def test_evidence_score_rises_with_each_signal():
+    none, words, concept = Evidence(2.0, 0.0, False), Evidence(2.0, 0.9, False), Evidence(2.0, 0.0, True)
+    assert none.score() < THRESHOLD <= min(words.score(), concept.score())
+    assert Evidence(-1.0, 0.9, False).score() < words.score()  # a passage unlike the question loses
+
+
+@pytest.mark.parametrize("query", NONSENSE)
+def test_nonsense_gets_no_match(ingested, query):
+    out = ingested.search_json(query, 10)
+    assert out["no_match"] and not any(r["relevant"] for r in out["results"])
+    assert out["message"] == f"Niets relevants gevonden voor '{query}'."
+    ans = ingested.answer(query)
+    assert ans["no_match"] and ans["passages"] == [] and ans["message"]
+
+
+@pytest.mark.parametrize("query", REAL)
+def test_real_questions_keep_their_hits(ingested, query):
+    out = ingested.search_json(query, 10)
+    assert not out["no_match"] and "message" not in out
+    assert sum(r["relevant"] for r in out["results"]) >= 2
+    ans = ingested.answer(query)
+    assert not ans["no_match"] and ans["passages"]
+
+
+def _owner_without(engine, word: str) -> tuple[str, str]:
+    """An owner none of whose passages holds `word`, and one whose passages do."""
+    holding = {p.basisteam for p in engine.passages if word in p.text.lower()}
+    owners = {p.basisteam for p in engine.passages if p.basisteam}
+    silent = sorted(owners - holding)
+    assert silent and holding, "the corpus should have an owner that mentions the word and one that does not"
+    return silent[0], sorted(holding - {None})[0]
+
+
+def test_a_filter_does_not_pad_with_unrelated_passages(ingested):
+    silent, speaking = _owner_without(ingested.engine(), "bibob")
+    out = ingested.search_json("Bibob", 10, ingested.filters(basisteam=silent))
+    assert out["no_match"] and out["results"] == []
+    assert out["message"] == f"De documenten van {silent} noemen dit niet."
+    ans = ingested.answer("Welke acties lopen er rond Bibob?", ingested.filters(basisteam=silent))
+    assert ans["no_match"] and ans["passages"] == [] and silent in ans["message"]
+    kept = ingested.search_json("Bibob", 10, ingested.filters(basisteam=speaking))["results"]
+    assert kept and all(r["relevant"] and "bibob" in r["text"].lower() for r in kept)
+
+
+def test_the_api_says_no_match(server, ingested):
+    r = httpx.get(server + "/api/search", params={"q": NONSENSE[1], "k": 5}, timeout=60)
+    assert r.status_code == 200 and r.json()["no_match"] is True
+    assert r.json()["message"].startswith("Niets relevants gevonden")
+    silent, _ = _owner_without(ingested.engine(), "bibob")
+    r = httpx.get(server + "/api/search", params={"q": "Bibob", "basisteam": silent}, timeout=60).json()
+    assert r["no_match"] and r["results"] == [] and silent in r["message"]
+    a = httpx.get(server + "/api/ask", params={"q": NONSENSE[2]}, timeout=60).json()
+    assert a["no_match"] is True and a["passages"] == []
+    ok = httpx.get(server + "/api/search", params={"q": REAL[0], "k": 5}, timeout=60).json()
+    assert ok["no_match"] is False and any(h["relevant"] for h in ok["results"])

@@ -1,0 +1,60 @@
+"""Owners named in a question, and comparisons ranked per side (search/scope.py)."""
+import numpy as np
+
+from search.lexical import Analyzer
+from search.passages import StoredPassage
+from search.scope import COMPARE, OwnerFinder, interleave_sides, lexical_query, owned_by, owners_of
+
+
+def _passage(i: int, owner: str | None) -> StoredPassage:
+    return StoredPassage(f"p{i}", f"d{owner}", f"tekst {i}", [], None, "paragraph", owner=owner, basisteam=owner)
+
+
+def test_owner_finder_reads_owner_names_in_any_case_and_order():
+    find = OwnerFinder(["Hoog Kanaal", "Zandvoort-Noord", "Kanaal"])
+    assert find("Wat doet zandvoort-noord aan inbraken, en HOOG KANAAL?") == ["Zandvoort-Noord", "Hoog Kanaal"]
+    assert find("kanaal en kanaal") == ["Kanaal"]  # once, and the longer name is not read into the shorter
+    assert find("inbraken in de wijk") == []
+
+
+def test_lexical_query_drops_owner_words_and_comparison_words_only():
+    a = Analyzer()
+    assert lexical_query("Welke partners werken tegen drugs in Hoog Kanaal?", a, ["Hoog Kanaal"], False) \
+        == "partners werken drugs"
+    assert lexical_query("How do both districts tackle burglary?", a, [], True) == "tackle burglary"
+    # nothing to drop, or nothing would be left: the question as asked
+    assert lexical_query("inbraak", a, [], False) == "inbraak"
+    assert lexical_query("Hoog Kanaal", a, ["Hoog Kanaal"], False) == "Hoog Kanaal"
+
+
+def test_compare_words_in_both_languages():
+    for q in ("Compare the plans", "Hoe verschillen de basisteams?", "what does each district do",
+              "Wat zeggen beide plannen", "in the two plans"):
+        assert COMPARE.search(q), q
+    assert not COMPARE.search("Wat doet de gemeente aan drugs in twee jaar?")
+
+
+def test_interleave_gives_every_side_its_best_passages_first():
+    passages = [_passage(i, owner) for i, owner in enumerate(["A", "A", "A", "A", "B", None])]
+    fused = np.array([9.0, 8.0, 7.0, 6.0, 1.0, 5.0])  # side B's best passage ranks low overall
+    sides = [owned_by(passages, s) for s in owners_of(passages)]
+    order = list(np.argsort(-fused))
+    out = interleave_sides(fused, sides, order, depth=3)
+    assert out[:2] == [0, 4], "B's best passage is second, not fifth"
+    assert out[2:] == [1, 2, 3, 5], "then the sides' next ones, then the rest in fused order"
+    masked = np.where(np.arange(6) == 4, -np.inf, fused)  # a filter removed B's only passage
+    assert 4 not in interleave_sides(masked, sides, [0, 1], depth=3)
+
+
+def test_a_named_owner_ranks_its_own_passages_first(ingested):
+    engine = ingested.engine()
+    owners = owners_of(engine.passages)
+    assert len(owners) >= 2
+    for owner in owners:
+        hits = engine.search(f"Welke partners werken samen tegen drugs in {owner}?", 5)
+        assert [h.passage.owner for h in hits] == [owner] * 5, owner
+
+
+def test_a_comparison_without_names_sees_every_owner(ingested):
+    hits = ingested.engine().search("How do both districts tackle online crime?", 4)
+    assert {h.passage.owner for h in hits} == set(owners_of(ingested.engine().passages))

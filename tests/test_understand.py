@@ -1,0 +1,381 @@
+"""Questions that carry structure: how search/understand.py reads them, and that the answer's facts obey
+what was read (owner, period, status, deadline, kind of fact), checked against the actions board, the
+graph's priorities and the national list of gemeenten — never against hard-coded answers."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from ontology.labels import LabelIndex
+from ontology.places import places
+from ontology.vocab import full_iri
+from search.understand import load_words, read, words
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- the reader alone (no engine, no graph) -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def labels() -> LabelIndex:
+    return LabelIndex.default()
+
+
+def test_owner_names_come_from_what_is_ingested(labels):
+    owners = ["Maas en Leijgraaf", "Rivierenland Oost"]
+    r = read("Wat doet Rivierenland Oost aan drugs?", labels, owners)
+    assert r.owners == ["Rivierenland Oost"] and [c.label for c in r.concepts] == ["Drugs"]
+    assert read("Wat doet Rivierenland Oost aan drugs?", labels, []).owners == []
+
+
+def test_a_gemeente_is_in_scope_when_ingested_documents_cover_it(labels):
+    r = read("Welke lopende acties zijn er in Zwolle?", labels, ["IJsselland"], ["Zwolle", "Kampen"])
+    assert r.gemeenten == ["Zwolle"] and r.not_loaded == [] and r.status == "loopt"
+
+
+def test_a_gemeente_nothing_covers_is_reported_not_loaded(labels):
+    r = read("What is Maastricht doing on drugs?", labels, ["IJsselland"], ["Zwolle"])
+    assert r.gemeenten == [] and r.owners == [] and r.not_loaded == ["gemeente Maastricht"]
+    assert "niet ingelezen: gemeente Maastricht" in r.describe()
+
+
+def test_a_gemeente_named_like_an_ordinary_word_needs_a_capital_or_a_cue(labels):
+    assert read("Best practices rond jeugd", labels).not_loaded == []
+    assert read("wat doet de gemeente Best aan jeugd?", labels).not_loaded == ["gemeente Best"]
+    assert read("Wat doet Goes aan jeugd?", labels).not_loaded == ["gemeente Goes"]
+
+
+@pytest.mark.parametrize("question, before, after", [
+    ("Welke acties moeten voor eind 2026 klaar zijn?", "2027-01-01", None),
+    ("Welke acties zijn uiterlijk 2025 gereed?", "2025-01-01", None),
+    ("Which actions are due before 2026?", "2026-01-01", None),
+    ("What has to be ready by the end of 2025?", "2026-01-01", None),
+    ("Welke acties hebben een deadline in 2025?", "2026-01-01", "2025-01-01"),
+    ("Which actions are due in 2024?", "2025-01-01", "2024-01-01"),
+])
+def test_deadlines(labels, question, before, after):
+    r = read(question, labels)
+    assert (r.deadline_before, r.deadline_from, r.years, r.intent) == (before, after, [], "actions")
+
+
+def test_a_year_without_a_deadline_word_is_a_period(labels):
+    r = read("Wat zijn de prioriteiten voor 2025?", labels)
+    assert r.years == [2025] and r.deadline_before is None and r.intent == "priorities"
+    assert read("What was delayed in 2023 and 2024?", labels).years == [2023, 2024]
+
+
+def test_a_year_range_is_every_year_in_it(labels):
+    assert read("Hoeveel controles zijn er in 2019-2022 gedaan?", labels).years == [2019, 2020, 2021, 2022]
+
+
+def test_naming_a_partner_is_not_asking_which_partners(labels):
+    r = read("How many inspections were done with partners like Liander?", labels)
+    assert r.intent != "partners" and [c.type for c in r.concepts] == ["partner"]
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Welke acties zijn afgerond?", "afgerond"), ("Which actions were completed?", "afgerond"),
+    ("Welke acties lopen nog?", "loopt"), ("Which actions are ongoing?", "loopt"),
+    ("Wat is vertraagd?", "vertraagd"), ("What was postponed?", "vertraagd"),
+    ("Welke acties zijn niet uitgevoerd?", "niet_uitgevoerd"),
+    ("Which actions were not carried out?", "niet_uitgevoerd"),
+    ("Wat is geschrapt?", "vervallen"), ("Which actions were cancelled?", "vervallen"),
+    ("Wat is doorgeschoven?", "overgeheveld"), ("What was carried over?", "overgeheveld"),
+])
+def test_status_words_in_both_languages(labels, question, status):
+    assert read(question, labels).status == status
+
+
+def test_the_vocabulary_names_exactly_the_boards_statuses():
+    from kg.actions import STATUSES
+
+    assert set(words().status.values()) == set(STATUSES)
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Welke partners werken aan drugs?", "partners"), ("Which organisations work on youth?", "partners"),
+    ("Welke instrumenten zijn er tegen ondermijning?", "instruments"),
+    ("What tools are used for youth?", "instruments"),
+    ("Wie is trekker van de aanpak van jeugd?", "responsible"),
+    ("Who is responsible for traffic safety?", "responsible"),
+    ("Wat zijn de speerpunten?", "priorities"), ("What are the priorities?", "priorities"),
+    ("Welke acties zijn er rond jeugd?", "actions"), ("jeugd", "general"),
+])
+def test_intent(labels, question, intent):
+    assert read(question, labels).intent == intent
+
+
+def test_compare_needs_two_owners(labels):
+    owners = ["Noord", "Zuid-Oost"]
+    assert read("Vergelijk Noord en Zuid-Oost", labels, owners).intent == "compare"
+    assert read("Vergelijk Noord op jeugd", labels, owners).intent != "compare"
+
+
+def test_kind_words(labels):
+    assert read("Wat staat er in de evaluatie over jeugd?", labels).kind == "evaluation"
+    assert read("What does the implementation plan say about drugs?", labels).kind == "uvp"
+
+
+def test_describe_and_json(labels):
+    r = read("What was delayed in 2024 on youth in Noord?", labels, ["Noord"])
+    text = r.describe()
+    assert text.startswith("gelezen als: ") and "eigenaar Noord" in text and "thema jeugd" in text
+    assert "status vertraagd" in text and "jaar 2024" in text
+    j = r.to_json()
+    assert (j["owners"], j["status"], j["years"], j["description"]) == (["Noord"], "vertraagd", [2024], text)
+
+
+def test_an_incomplete_vocabulary_is_an_error(tmp_path):
+    bad = tmp_path / "q.toml"
+    bad.write_text('[intent]\norder = ["actions"]\nactions = ["acties"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="intent.order"):
+        load_words(bad)
+
+
+def test_the_reader_does_not_import_kg():
+    code = "import sys, search.understand; sys.exit(any(m == 'kg' or m.startswith('kg.') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# -- structured questions over the ingested sample corpus ------------------------------------------------
+
+@dataclass
+class Q:
+    question: str
+    intent: str
+    owners: list[str] = field(default_factory=list)
+    gemeente: str | None = None
+    years: list[int] = field(default_factory=list)
+    status: str | None = None
+    deadline: tuple[str | None, str] | None = None  # (from, before)
+    theme: str | None = None
+    kind: str | None = None
+    not_loaded: str | None = None
+
+
+DW, TS = "De Waarden", "Tweestromenland"
+QUESTIONS = [
+    # owner and theme
+    Q("what are we doing on drugs in De Waarden?", "actions", [DW], theme="Drugs"),
+    Q("Wat doet De Waarden aan jeugd?", "actions", [DW], theme="Jeugd"),
+    Q("What does Tweestromenland do about human trafficking?", "actions", [TS], theme="Mensenhandel"),
+    Q("Welke acties heeft Tweestromenland op verkeersveiligheid?", "actions", [TS], theme="Verkeersveiligheid"),
+    Q("Wat doet De Waarden aan digitale veiligheid?", "actions", [DW], theme="Digitale veiligheid"),
+    Q("How is De Waarden tackling cybercrime?", "actions", [DW], theme="Digitale veiligheid"),
+    Q("Wat doet Tiel aan drugs?", "actions", gemeente="Tiel", theme="Drugs"),
+    Q("What is Wijchen doing on youth?", "actions", gemeente="Wijchen", theme="Jeugd"),
+    Q("What does the implementation plan of Tweestromenland say about youth?", "general", [TS], theme="Jeugd",
+      kind="uvp"),
+    # status (the actions board)
+    Q("What was delayed in 2024?", "actions", years=[2024], status="vertraagd"),
+    Q("Welke acties zijn vertraagd?", "actions", status="vertraagd"),
+    Q("Which actions were completed?", "actions", status="afgerond"),
+    Q("Welke acties zijn afgerond in Tweestromenland?", "actions", [TS], status="afgerond"),
+    Q("Which actions on digital safety are still ongoing?", "actions", status="loopt", theme="Digitale veiligheid"),
+    Q("Welke lopende acties zijn er rond ondermijning?", "actions", status="loopt", theme="Ondermijning"),
+    Q("Which actions were cancelled?", "actions", status="vervallen"),
+    Q("Welke acties zijn niet uitgevoerd?", "actions", status="niet_uitgevoerd"),
+    Q("Which actions were carried over to the new plan?", "actions", status="overgeheveld"),
+    Q("Wat is er doorgeschoven in 2024?", "actions", years=[2024], status="overgeheveld"),
+    Q("What was delayed in De Waarden?", "actions", [DW], status="vertraagd"),
+    Q("Welke acties zijn afgerond volgens de evaluatie?", "actions", status="afgerond", kind="evaluation"),
+    # deadlines (the actions board)
+    Q("Welke acties hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01")),
+    Q("Which actions are due in 2026?", "actions", deadline=("2026-01-01", "2027-01-01")),
+    Q("Welke acties moeten voor eind 2024 klaar zijn?", "actions", deadline=(None, "2025-01-01")),
+    Q("Which actions are due before 2025?", "actions", deadline=(None, "2025-01-01")),
+    Q("Welke acties over verkeer hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01"),
+      theme="Verkeersveiligheid"),
+    Q("What is due before the end of 2025 in Tweestromenland?", "actions", [TS], deadline=(None, "2026-01-01")),
+    # partners and instruments
+    Q("Which partners work on drugs?", "partners", theme="Drugs"),
+    Q("Welke partners werken aan mensenhandel?", "partners", theme="Mensenhandel"),
+    Q("Welke partijen zijn betrokken bij jeugd in De Waarden?", "partners", [DW], theme="Jeugd"),
+    Q("Which organisations does Tweestromenland work with on traffic safety?", "partners", [TS],
+      theme="Verkeersveiligheid"),
+    Q("Welke instrumenten zet Tweestromenland in tegen ondermijning?", "instruments", [TS], theme="Ondermijning"),
+    Q("Which instruments are used against drugs?", "instruments", theme="Drugs"),
+    Q("What tools does De Waarden use for youth?", "instruments", [DW], theme="Jeugd"),
+    # who is responsible
+    Q("Wie is trekker van de aanpak van mensenhandel?", "responsible", theme="Mensenhandel"),
+    Q("Who is responsible for cybercrime in Tweestromenland?", "responsible", [TS], theme="Digitale veiligheid"),
+    Q("Wie is verantwoordelijk voor verkeersveiligheid?", "responsible", theme="Verkeersveiligheid"),
+    Q("Who leads the actions on undermining?", "responsible", theme="Ondermijning"),
+    # priorities
+    Q("Wat zijn de prioriteiten van De Waarden?", "priorities", [DW]),
+    Q("What are the priorities of Tweestromenland?", "priorities", [TS]),
+    Q("Wat zijn de prioriteiten voor 2025 in Tiel?", "priorities", gemeente="Tiel", years=[2025]),
+    # compare
+    Q("Priorities of De Waarden compared to Tweestromenland?", "compare", [DW, TS]),
+    Q("Vergelijk Tweestromenland en De Waarden", "compare", [TS, DW]),
+    Q("What is the difference between Tweestromenland and De Waarden on youth?", "compare", [TS, DW], theme="Jeugd"),
+    # owners of which nothing is ingested
+    Q("Wat doet de gemeente Zwolle aan drugs?", "actions", theme="Drugs", not_loaded="Zwolle"),
+    Q("What is Amsterdam doing on youth?", "actions", theme="Jeugd", not_loaded="Amsterdam"),
+    Q("Welke acties zijn vertraagd in Groningen?", "actions", status="vertraagd", not_loaded="Groningen"),
+    Q("Which partners does Utrecht work with?", "partners", not_loaded="Utrecht"),
+]
+
+
+@pytest.fixture(scope="module")
+def board(ingested) -> dict[str, dict]:
+    return {a["id"]: a for a in ingested.actions()}
+
+
+def _family_labels(labels: LabelIndex, theme: str) -> set[str]:
+    c = labels.lookup(theme, "theme")[0]
+    return {labels.concept(x).label.lower() for x in (c.iri, *labels.narrower(c.iri))}
+
+
+def _holders(fact: dict) -> set[str]:
+    return {x for x in (fact.get("basisteam"), fact.get("in_basisteam")) if x}
+
+
+def _scope_owner(q: Q) -> str | None:
+    if len(q.owners) == 1:
+        return q.owners[0]
+    if q.gemeente:
+        return places().gemeente(q.gemeente).basisteam.name
+    return None
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=[q.question for q in QUESTIONS])
+def test_structured_question(ingested, board, q):
+    ws, labels = ingested, ingested.labels
+    ans = ws.answer(q.question)
+    r = ans["read_as"]
+    # the reading
+    assert r["intent"] == q.intent
+    assert r["owners"] == q.owners
+    assert r["gemeenten"] == ([q.gemeente] if q.gemeente else [])
+    assert r["years"] == q.years and r["status"] == q.status and r["kind"] == q.kind
+    assert (r["deadline"] and (r["deadline"]["from"], r["deadline"]["before"])) == (q.deadline or None)
+    if q.theme:
+        assert q.theme in [c["label"] for c in r["concepts"]]
+    assert r["description"].startswith("gelezen als: ")
+    groups = ans["basisteams"]
+    actions = [a for g in groups for a in g["actions"]]
+    prios = [p for g in groups for p in g["priorities"]]
+    # nothing of an owner that is not loaded, and nobody else's facts instead
+    if q.not_loaded:
+        assert any(q.not_loaded in n for n in r["not_loaded"])
+        assert any(q.not_loaded in note and "niets ingelezen" in note for note in r["notes"])
+        assert groups == [] and ans["passages"] == []
+        return
+    owner = _scope_owner(q) if q.intent != "compare" else None
+    if owner:
+        assert {g["basisteam"] for g in groups} <= {owner}
+        assert all(owner in _holders(f) for f in actions + prios)
+        assert all(owner in (p["document"]["basisteam"], p["document"]["owner"]) for p in ans["passages"])
+    family = _family_labels(labels, q.theme) if q.theme else None
+    if q.intent in ("partners", "instruments"):
+        kind, other = q.intent, "instruments" if q.intent == "partners" else "partners"
+        listed = [x for g in groups for x in g.get(kind, [])]
+        assert listed, "no partner or instrument listed"
+        assert all(labels.concept(full_iri(x["id"])).type == kind[:-1] for x in listed)
+        assert not actions and not prios and not any(g.get(other) for g in groups)
+    elif q.intent == "compare":
+        assert ans["comparison"]["a"] == q.owners[0] and ans["comparison"]["b"] == q.owners[1]
+        from kg.compare import priorities
+
+        for o in q.owners:
+            mine = {p["id"] for p in prios if p["basisteam"] == o}
+            assert mine and mine == {p["priority"] for p in priorities(ws.store(), o)}
+    elif q.intent == "priorities":
+        from kg.compare import priorities
+
+        assert not actions and {p["id"] for p in prios} == {p["priority"] for p in priorities(ws.store(), owner)}
+    elif q.status or q.deadline or q.intent == "responsible":
+        expected = [a for a in board.values() if _board_match(a, q, owner)]
+        ids = {a["id"] for a in actions}
+        for a in actions:
+            rec = board[a["id"]]
+            assert _board_match(rec, q, owner)
+            if family:
+                assert family & {t.lower() for t in rec["themes"]} or not rec["themes"]
+        if not family:
+            assert ids == {a["id"] for a in expected}
+        if q.intent == "responsible":
+            assert actions
+            for g in (g for g in groups if g["actions"]):
+                assert set(g["responsible"]) == {o for a in g["actions"] for o in a["owners"]} != set()
+        if owner == DW:  # De Waarden has no action in the sample: the board gives none, nobody else's stand in
+            assert actions == [] and not expected
+        elif not family:
+            assert expected, "the board holds actions for this question"
+    else:
+        assert actions or prios, "the answer lists nothing"
+        if q.years:
+            assert all(_covers(a["cycle"], q.years) for a in actions)
+
+
+def _covers(cycle: str | None, years: list[int]) -> bool:
+    span = [int(x) for x in (cycle or "").split("-")]
+    return any(min(span) <= y <= max(span) for y in years)
+
+
+def _board_match(a: dict, q: Q, owner: str | None) -> bool:
+    """Does a board record meet the question's status, deadline, period and owner (the board's own fields)?"""
+    end = a["timeline"]["end"]
+    if q.status and a["status"] != q.status:
+        return False
+    if q.deadline and not (end and (q.deadline[0] or "") <= end < q.deadline[1]):
+        return False
+    if q.years and not _covers(a["cycle"], q.years):
+        return False
+    return owner is None or owner in (a["plan_owner"], a["basisteam"])
+
+
+def test_half_the_structured_questions_are_english():
+    from search.language import is_english
+
+    english = sum(is_english(q.question) for q in QUESTIONS)
+    assert len(QUESTIONS) >= 40 and english >= len(QUESTIONS) // 2 - 2
+
+
+def test_the_callers_filter_wins_and_the_conflict_is_said(ingested):
+    ans = ingested.answer("Wat doet De Waarden aan jeugd?", ingested.filters(basisteam="Tweestromenland"))
+    r = ans["read_as"]
+    assert r["owners"] == ["De Waarden"] and r["filters"]["basisteam"] == "Tweestromenland"
+    assert any("Tweestromenland" in n and "De Waarden" in n for n in r["notes"])
+    assert {g["basisteam"] for g in ans["basisteams"]} == {"Tweestromenland"}
+
+
+def test_a_year_no_plan_covers_keeps_the_passages_and_says_so(ingested):
+    covered = ingested.filter_values()["year"]
+    year = min(covered) - 1
+    ans = ingested.answer(f"Hoeveel cyberzaken waren er in {year}?")
+    assert ans["read_as"]["years"] == [year] and "year" not in ans["read_as"]["filters"]
+    assert any(str(year) in n for n in ans["read_as"]["notes"])
+
+
+def test_the_answer_over_http_carries_read_as(server):
+    import httpx
+
+    body = httpx.get(server + "/api/ask", params={"q": "Welke acties zijn vertraagd in 2024?"}, timeout=60).json()
+    assert body["read_as"]["status"] == "vertraagd" and body["read_as"]["years"] == [2024]
+    assert body["read_as"]["description"].startswith("gelezen als: ")
+    assert all(a["status"] == "vertraagd" for g in body["basisteams"] for a in g["actions"])
+
+
+from tests.browser_fixtures import CHROMIUM, browser, live_server, page  # noqa: E402,F401  (fixtures)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian Chromium is not installed")
+def test_the_search_page_says_how_it_read_the_question(page, live_server):
+    pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server}/#/zoeken?q=" + "Welke partners werken aan drugs in De Waarden?".replace(" ", "%20"))
+    answer = page.locator("section.answer")
+    line = answer.locator(".read-as-line")
+    expect(line).to_contain_text("gelezen als:", timeout=90_000)
+    expect(line).to_contain_text("De Waarden")
+    expect(line).to_contain_text("thema drugs")
+    assert set(answer.locator("article.answer-group h3").all_inner_texts()) == {"De Waarden"}
+    expect(answer.locator("article.answer-group h4").first).to_contain_text("Partners")
