@@ -22,10 +22,13 @@ from .structured import (all_priorities, applied, board_actions, comparison, cov
 def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question: str,
            filters: Filters | None = None, k: int = 8, max_actions: int = 12,
            board: Callable[[], list[dict]] | None = None,
-           compare_fn: Callable[[str, str], dict] | None = None) -> dict:
+           compare_fn: Callable[[str, str], dict] | None = None,
+           coverage_fn: Callable[[list[str]], list[dict]] | None = None) -> dict:
     """The question is read first (search/understand.py): whose plans, which years, status, deadline and
     kind of fact it asks for become the passages' filters and the facts' scope (kg/structured.py), and
-    `read_as` says how it was read. `board` gives the actions board, `compare_fn` a cached comparison."""
+    `read_as` says how it was read. `board` gives the actions board, `compare_fn` a cached comparison,
+    `coverage_fn` what is loaded per owner: the notes say which of the owners in scope lack a kind of plan,
+    so an empty or one-sided answer is never mistaken for inactivity."""
     values = engine.values()
     reading = read(question, labels, values["basisteam"], values["gemeente"])
     given = filters or Filters()
@@ -90,14 +93,51 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
         add_priorities()
+    _narrow(groups, store, labels, filters)
     return _with_no_match({
         "question": question,
         "concepts": [{"id": short_id(c.iri), "label": c.label, "type": c.type} for c in g.concepts],
         "basisteams": sorted(groups.values(), key=lambda x: x["basisteam"] or ""),
         "passages": [hit_json(h, labels) for h in hits if h.relevant],
-        "read_as": {**reading.to_json(), "filters": applied(filters), "notes": notes},
+        "read_as": {**reading.to_json(), "filters": applied(filters),
+                    "notes": notes + _coverage_notes(coverage_fn, reading, filters, values)},
         **extra,
     }, filters)
+
+
+def _coverage_notes(coverage_fn: Callable[[list[str]], list[dict]] | None, reading, filters: Filters,
+                    values: dict) -> list[str]:
+    """One Dutch sentence per owner in scope (the filter's, the question's, else every ingested owner) that
+    lacks an IVP, uitvoeringsplan or evaluation, or a plan of a cycle: "De Waarden: alleen IVP 2023-2026
+    ingelezen; geen uitvoeringsplan of evaluatie." """
+    if coverage_fn is None:
+        return []
+    owners = [filters.basisteam] if filters.basisteam else (list(reading.owners) or values.get("basisteam", []))
+    return [c["note"] for c in coverage_fn(owners) if c["missing"] or c["gaps"]]
+
+
+def _narrow(groups: dict[str, dict], store: GraphStore, labels: LabelIndex, filters: Filters) -> None:
+    """The theme and year filters reach the facts as they reach the passages: one filter model for the whole
+    answer. An action stays when it is about the theme (or a narrower one) and its cycle or timeline covers
+    the year; a priority when it is about the theme. Groups left with nothing are dropped."""
+    keep_action: list[Callable[[dict], bool]] = []
+    keep_priority: list[Callable[[dict], bool]] = []
+    if filters.theme:
+        family = {filters.theme, *labels.narrower(filters.theme)}
+        about = {a["id"] for a in actions_about(store, family)}
+        prios = {p["id"] for p in priorities_about(store, family)}
+        keep_action.append(lambda a: a["id"] in about)
+        keep_priority.append(lambda p: p["id"] in prios)
+    if filters.year:
+        keep_action.append(lambda a: covers(a["cycle"], a["timeline"], [filters.year]))
+    if not keep_action:
+        return
+    for name in list(groups):
+        grp = groups[name]
+        grp["actions"] = [a for a in grp["actions"] if all(k(a) for k in keep_action)]
+        grp["priorities"] = [p for p in grp["priorities"] if all(k(p) for k in keep_priority)]
+        if not any(grp.get(key) for key in ("actions", "priorities", "partners", "instruments")):
+            del groups[name]
 
 
 def _with_no_match(out: dict, filters: Filters | None) -> dict:

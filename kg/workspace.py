@@ -169,7 +169,7 @@ class Workspace:
         from .answer import answer
 
         return answer(self.engine(), self.store(), self.labels, question, filters, board=self.actions,
-                      compare_fn=self.compare)
+                      compare_fn=self.compare, coverage_fn=self.coverage)
 
     # -- the graph -----------------------------------------------------------------------------
     def stats(self) -> dict:

@@ -3,14 +3,13 @@ passages behind every edge. Checked on the sample corpus and on two owners of fi
 in layouts unlike the samples (a markdown agenda with action tables, an HTML agenda with numbered steps)."""
 from __future__ import annotations
 
-import shutil
 
 import httpx
 import pytest
 
-from kg.settings import Settings
 from kg.sparql import PREFIXES, plan_owner
 from kg.workspace import Workspace
+from tests.workspaces import workspace_with
 from ontology.vocab import doc_iri, full_iri
 
 OWNER_VIEWS = ("partners-themas", "instrumenten-themas", "prioriteiten-acties")
@@ -55,17 +54,7 @@ De gemeente Lochem werkt met de politie en het RIEC tegen drugshandel in het bui
 @pytest.fixture(scope="module")
 def four_owners(ingested, tmp_path_factory) -> Workspace:
     """The sample corpus plus the two fixture agendas, in a copy of the session's data directory."""
-    tmp = tmp_path_factory.mktemp("graphviews")
-    data = tmp / "data"
-    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
-    docs = tmp / "docs"
-    docs.mkdir()
-    for name, text in FIXTURES.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    ws = Workspace(Settings(data_dir=data))
-    report = ws.ingest([docs])
-    assert not report.errors, report.errors
-    return ws
+    return workspace_with(ingested, tmp_path_factory.mktemp("graphviews"), FIXTURES)
 
 
 def _doc_owner(ws: Workspace, doc_id: str) -> str | None:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.layout import Layout, ListBlock, Paragraph, Section, Table, build_layout, register
-from ingest.layout.coverage import coverage, document_coverage, tokens
+from ingest.layout.coverage import coverage, document_coverage
 from ingest.layout.from_md import md_layout
 from ingest.layout.from_txt import txt_layout
 from ingest.layout.headings import split_heading, title_like

@@ -379,3 +379,39 @@ def test_the_search_page_says_how_it_read_the_question(page, live_server):
     expect(line).to_contain_text("thema drugs")
     assert set(answer.locator("article.answer-group h3").all_inner_texts()) == {"De Waarden"}
     expect(answer.locator("article.answer-group h4").first).to_contain_text("Partners")
+
+
+# --- the caller's filters reach the facts, not only the passages ------------------------------------------
+
+def test_theme_and_year_filters_narrow_the_answers_facts(ingested):
+    from kg.answer import actions_about
+    from kg.structured import covers
+
+    question = "Welke acties zijn er?"
+    plain = ingested.answer(question)
+    assert sum(len(g["actions"]) for g in plain["basisteams"]) > 0
+
+    themed = ingested.answer(question, ingested.filters(theme="drugs"))
+    theme = ingested.filters(theme="drugs").theme
+    about = {a["id"] for a in actions_about(ingested.store(), {theme, *ingested.labels.narrower(theme)})}
+    listed = [a for g in themed["basisteams"] for a in g["actions"]]
+    assert listed and all(a["id"] in about for a in listed)
+    assert len(listed) < sum(len(g["actions"]) for g in plain["basisteams"])
+
+    year = max(ingested.filter_values()["year"])
+    dated = ingested.answer(question, ingested.filters(year=year))
+    assert all(covers(a["cycle"], a["timeline"], [year]) for g in dated["basisteams"] for a in g["actions"])
+
+
+def test_the_answer_says_which_owner_lacks_a_kind_of_plan(ingested):
+    """An owner whose uitvoeringsplan is not loaded has no actions: the answer says so, from the coverage."""
+    covered = {c["owner"]: c for c in ingested.coverage()}
+    lacking = [o for o, c in covered.items() if c["missing"]]
+    assert lacking, "the sample corpus has an owner with only some kinds of plan"
+    for owner in lacking:
+        notes = ingested.answer(f"Welke acties heeft {owner}?")["read_as"]["notes"]
+        assert covered[owner]["note"] in notes
+    complete = [o for o, c in covered.items() if not c["missing"] and not c["gaps"]]
+    for owner in complete:
+        notes = ingested.answer(f"Welke acties heeft {owner}?")["read_as"]["notes"]
+        assert not any(n.startswith(owner + ":") for n in notes)

@@ -3,11 +3,10 @@ HTML programme with a table per speerpunt, a plain-text plan with "Prioriteit n 
 evaluation), ingested beside the sample corpus. Shared by the compare and coverage tests."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from kg.settings import Settings
 from kg.workspace import Workspace
+from tests.workspaces import workspace_with
 
 DOCS = {
     "kadernota-veiligheid-zwolle.md": """# Kadernota Integrale Veiligheid Zwolle 2024-2027
@@ -74,13 +73,4 @@ Halt en het jongerenwerk helpen jongeren die afglijden.
 
 def with_two_owners(ingested: Workspace, tmp: Path) -> Workspace:
     """A copy of the session's data directory with the four documents above ingested too."""
-    data = tmp / "data"
-    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
-    docs = tmp / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    ws = Workspace(Settings(data_dir=data))
-    report = ws.ingest([docs])
-    assert not report.errors, report.errors
-    return ws
+    return workspace_with(ingested, tmp, DOCS)

@@ -45,10 +45,19 @@ def search(q: str = question("Words or a question, Dutch or English."),
 @router.get("/ask", response_model=AnswerResponse, responses=errors(400, 422, 503))
 def ask(q: str = question("A question, Dutch or English."),
         basisteam: str | None = Query(None, description="Only this basisteam or other plan owner." + _DATA_FILTER),
+        theme: str | None = Query(None, description="Only passages and facts about this theme (a label); "
+                                                    "400 for an unknown theme."),
+        kind: str | None = Query(None, description="Only documents of this kind." + _DATA_FILTER,
+                                 json_schema_extra={"enum": list(KINDS)}),
+        year: int | None = Query(None, ge=1900, le=2100, description="Only documents whose period covers this "
+                                                                      "year, and actions of that year." + _DATA_FILTER),
+        document: str | None = Query(None, description="Only this document (its id)." + _DATA_FILTER),
         gemeente: str | None = Query(None, description="Only documents for this gemeente or its basisteam."
                                                        + _DATA_FILTER),
         ws: Workspace = Depends(workspace)) -> dict:
-    return ws.answer(q, ws.filters(basisteam=basisteam, gemeente=gemeente))
+    """The grouped answer under the same filters as /api/search: they reach the passages and the facts."""
+    filters = ws.filters(basisteam=basisteam, theme=theme, kind=kind, year=year, document=document, gemeente=gemeente)
+    return ws.answer(q, filters)
 
 
 @router.get("/filters", response_model=FilterValues, responses=errors(503))

@@ -191,7 +191,7 @@ export async function render({ main, params, signal }) {
   replace(body, loading("Zoeken…"));
   const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || ""]));
   const [ask, found] = await Promise.allSettled([
-    get("/api/ask", { q, basisteam: f.basisteam }, signal),
+    get("/api/ask", { q, ...f }, signal),
     get("/api/search", { q, k: 10, ...f }, signal),
   ]);
   if (signal.aborted) return;
