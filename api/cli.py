@@ -365,6 +365,7 @@ def serve(g: Globals, host: str = typer.Option("127.0.0.1", help="adres om op te
     else:
         say("{}", label("serving").format(url))
     sys.stdout.flush()
+    os.environ["WEB_CONCURRENCY"] = str(workers)  # the workers' encoders know they share the cores
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
