@@ -6,7 +6,7 @@ import { chipList, citation, facts, sourceCitation, statusBadge } from "./parts.
 import { kindName } from "./words.js";
 
 const FILTERS = ["basisteam", "theme", "kind", "year"];
-const EXAMPLES = ["mensenhandel", "Welke acties lopen er rond Bibob?", "drugs De Waarden", "what are we doing on youth crime"];
+const EXAMPLES = ["mensenhandel", "Welke acties lopen er rond Bibob?", "Welke acties zijn vertraagd?", "what are we doing on youth crime"];
 
 function select(name, label, options, value) {
   const id = `filter-${name}`;
