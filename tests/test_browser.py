@@ -204,7 +204,7 @@ def test_comparison_aligns_both_basisteams_per_theme(page, live_server):
     page.get_by_label("Eigenaar A").select_option("De Waarden")
     page.get_by_label("Eigenaar B").select_option("Tweestromenland")
     page.get_by_role("button", name="Vergelijken").click()
-    expect(table.locator("thead th").nth(1)).to_have_text("De Waarden")
+    expect(table.locator("thead th").nth(1)).to_have_text("De Waarden", timeout=SLOW)  # seconds on a busy machine
 
 
 def test_documents_list_and_detail(page, live_server):
