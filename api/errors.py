@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,6 +17,16 @@ from search.contract import FilterError
 from search.engine import IndexMissing, QueryError
 
 log = logging.getLogger("ivp.api")
+
+
+T = TypeVar("T")
+
+
+def or_404(value: T | None, what: str, ident: str) -> T:
+    """`value`, or the one 404 every route gives for an id that names nothing: "no <what> with id '<id>'"."""
+    if value is None:
+        raise HTTPException(404, f"no {what} with id {ident!r}")
+    return value
 
 
 def error(status: int, message: str, headers: dict | None = None) -> JSONResponse:

@@ -30,6 +30,7 @@ class ExtractCues:
     review: tuple[str, ...]
     enumeration_leads: tuple[str, ...]
     articles: tuple[str, ...]
+    navigation: tuple[str, ...]  # "terug naar inhoud": a page's link back to the contents
     numbers: dict[str, int]
 
 
@@ -49,7 +50,8 @@ def extract_cues() -> ExtractCues:
         priority_heads=c.priority_heads, action_columns=c.action_columns, status=c.status,
         action_regions=_keys(data["action_regions"]), goal=_keys(data["goal"]), annex=_keys(data["annex"]),
         review=_keys(data["review"]), enumeration_leads=_keys(data["enumeration_leads"]),
-        articles=_keys(data["articles"]), numbers={key(k): int(v) for k, v in data["numbers"].items()},
+        articles=_keys(data["articles"]), navigation=_keys(data["navigation"]),
+        numbers={key(k): int(v) for k, v in data["numbers"].items()},
     )
 
 

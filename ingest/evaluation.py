@@ -7,7 +7,8 @@ result). The OCR text layer keeps the columns as blocks, not rows. Per page, in 
   ondermijning", "De basis op orde"); on some pages the when cell is glued to the line on which
   its action starts ("Continueren samenwerking met = 2023"), on a few the result too ("Bij
   evaluatie bestaand BIBOB- Eind 2023 Momenteel wordt onderzocht ...");
-* the page footer "Terug naar inhoud" (sometimes only at the very end of the page);
+* a navigation footer (a link back to the contents, `navigation` in ontology/cues.toml; sometimes only at
+  the very end of the page);
 * a when run: one short paragraph per remaining action ("Eind 2023", "Na een actie of controle");
 * a results run: the result paragraphs, in the order of the titles.
 
@@ -61,7 +62,7 @@ class EvaluationParse:
 _AMBITION = re.compile(rf"^\s*(?P<kind>(?=[A-ZÀ-Ý])(?i:{phrase_regex(extract_cues().priority_heads)}))\s+(?P<n>\d{{1,2}})"
                        r"\s*[:.\-–]\s*(?P<label>\S.*?)\s*\.?\s*$")
 _CHAPTER = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<title>[A-ZÀ-Ý].{8,})$")
-_FOOTER = re.compile(r"^\s*terug\s+naar\s+(?:de\s+)?inhoud(?:sopgave)?\s*$", re.I)
+_FOOTER = re.compile(rf"^\s*(?i:{phrase_regex(extract_cues().navigation)})\s*$")  # navigation lines, cue data
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _LABEL = re.compile(r"^\s*(Portefeuillehouders?|Doelstelling(?:en)?|Concrete\s+doelen|Doelen|Ambitie)\s*:", re.I)
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")

@@ -2,7 +2,7 @@
 
 Headings come in several dresses: Markdown `#` lines; numbered lines ("3.2 Prioriteit 1: ...");
 "Bijlage N"; "Ambitie N:" / "Prioriteit N:"; short title lines set on their own ("Opgave",
-"Wat gaan we doen in 2025 en 2026?"); bold-only Markdown lines. Numbered list items look like
+"Wat doen we dit jaar?"); bold-only Markdown lines. Numbered list items look like
 numbered headings, so a numbered line must also be short, start upper case, not continue a
 sentence, and fit the numbering so far: "1." after "4." opens a nested run (the priorities
 inside "4. Ambities en prioriteiten"), not a new chapter.
@@ -43,7 +43,7 @@ class Block:
 
 
 def strip_markup(text: str) -> str:
-    """Markdown emphasis off: '**De Waarden**' -> 'De Waarden'."""
+    """Markdown emphasis off: '**Maatregelen**' -> 'Maatregelen'."""
     return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).replace("**", "").strip()
 
 

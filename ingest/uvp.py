@@ -1,6 +1,6 @@
 """Planned actions of an execution plan (uitvoeringsplan), with the "when" column split off.
 
-In each priority section the part after "Wat gaan we doen in 2025 en 2026?" is a two-column
+In each priority section the part after an action-region heading (cue words, e.g. "Wat doen we?") is a two-column
 table flattened by the PDF text layer: group subheadings ("Informatiepositie"), action text,
 and a when column ("Q3 2025", "2025-2026", "Doorlopend") that is either glued to the end of
 the line on which its action starts, or set on a line of its own after the action, sometimes

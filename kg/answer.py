@@ -108,7 +108,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
 def _coverage_notes(coverage_fn: Callable[[list[str]], list[dict]] | None, reading, filters: Filters,
                     values: dict) -> list[str]:
     """One Dutch sentence per owner in scope (the filter's, the question's, else every ingested owner) that
-    lacks an IVP, uitvoeringsplan or evaluation, or a plan of a cycle: "De Waarden: alleen IVP 2023-2026
+    lacks an IVP, uitvoeringsplan or evaluation, or a plan of a cycle: "Maasdal: alleen IVP 2023-2026
     ingelezen; geen uitvoeringsplan of evaluatie." """
     if coverage_fn is None:
         return []

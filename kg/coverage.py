@@ -1,5 +1,5 @@
 """What is loaded per plan owner: which documents, kinds and plan periods, and what a reader should know is
-missing before trusting a comparison or an empty board ("De Waarden: alleen IVP 2023-2026 ingelezen; geen
+missing before trusting a comparison or an empty board ("Maasdal: alleen IVP 2023-2026 ingelezen; geen
 uitvoeringsplan of evaluatie").
 
 Read from the graph, not the manifest, so the owner names are the ones the actions board and compare use

@@ -93,6 +93,7 @@ class SearchEngine:
         if self.dense.index.ntotal != len(self.passages) or self.lexical.n_docs != len(self.passages):
             raise IndexMissing("the search index does not match the stored passages; rebuild it with `ivp reindex`")
         self._qcache: dict[str, np.ndarray] = {}
+        self._values: dict[str, list] | None = None
         self._mentioning: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
             for iri in set(p.mentions):
@@ -191,7 +192,14 @@ class SearchEngine:
         return any(m.iri in family for h in p.section_path for m in self.labels.find(h))
 
     def values(self) -> dict[str, list]:
-        """The valid filter values, for error messages and the web form."""
+        """The valid filter values, for error messages and the web form. Every question reads them (the answer
+        matches owners against them), and the passages never change within an engine: computed once, and each
+        caller gets its own copy."""
+        if self._values is None:
+            self._values = self._compute_values()
+        return {name: list(items) for name, items in self._values.items()}
+
+    def _compute_values(self) -> dict[str, list]:
         return {
             "basisteam": sorted({x for p in self.passages for x in (p.basisteam, p.owner) if x}),
             "gemeente": sorted({g for p in self.passages for g in p.gemeenten}),

@@ -1,9 +1,9 @@
 """Whose plans a question asks about, turned into ranking terms.
 
-An owner named in a question ("... in De Waarden") says where to look, not what about. Left in the lexical
+An owner named in a question ("... in Maasdal") says where to look, not what about. Left in the lexical
 query, its words score every passage that names the owner (and passages of other owners that mention it)
 above the one that answers; so they are taken out of the lexical query and the named owner's passages get a
-boost instead. A comparison ("in both districts", "Tweestromenland en De Waarden") is ranked once per side,
+boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
 restricted to that owner's passages, and the side rankings are interleaved, so every side has its best
 passages in the top results; without named owners every ingested owner is a side. The comparison's own
 words ("both", "beide basisteams") say nothing about the topic either and leave the lexical query too.

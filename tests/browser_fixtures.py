@@ -5,6 +5,7 @@ Imported by tests/test_browser.py (tests/conftest.py belongs to the shared API f
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,17 +45,25 @@ def browser():
             b.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh laptop-sized tab on the app; fails the test if the page throws a JavaScript error."""
-    context = browser.new_context(viewport={"width": 1366, "height": 850}, locale="nl-NL")
+@contextmanager
+def open_tab(browser, timeout_ms: int = 30_000, **context_options):
+    """A fresh Dutch tab in its own context (`context_options`: viewport, is_mobile, ...); fails the test if
+    the page threw a JavaScript error."""
+    context = browser.new_context(locale="nl-NL", **context_options)
     pg = context.new_page()
-    pg.set_default_timeout(30_000)
+    pg.set_default_timeout(timeout_ms)
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     yield pg
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh laptop-sized tab on the app; fails the test if the page throws a JavaScript error."""
+    with open_tab(browser, viewport={"width": 1366, "height": 850}) as pg:
+        yield pg
 
 
 def screenshot(page, name: str) -> Path:

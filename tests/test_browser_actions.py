@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.browser_fixtures import browser, require_browser, screenshot  # noqa: F401  (fixtures)
+from tests.browser_fixtures import browser, open_tab, require_browser, screenshot  # noqa: F401  (fixtures)
 
 require_browser()
 
@@ -34,14 +34,8 @@ def board_server(ingested, tmp_path_factory):
 
 @pytest.fixture(params=list(SIZES))
 def sized(request, browser, board_server):  # noqa: F811
-    context = browser.new_context(viewport=SIZES[request.param], locale="nl-NL")
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg, request.param
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    with open_tab(browser, viewport=SIZES[request.param]) as pg:
+        yield pg, request.param
 
 
 def _api(base: str, **params) -> dict:

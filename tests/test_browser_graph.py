@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tests.browser_fixtures import browser, live_server, require_browser, screenshot  # noqa: F401
+from tests.browser_fixtures import browser, live_server, open_tab, require_browser, screenshot  # noqa: F401
 
 require_browser()
 
@@ -44,14 +44,8 @@ _LABELS = """() => {
 
 @pytest.fixture(params=list(DEVICES))
 def device(request, browser):
-    context = browser.new_context(locale="nl-NL", **DEVICES[request.param])
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield request.param, pg
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    with open_tab(browser, **DEVICES[request.param]) as pg:
+        yield request.param, pg
 
 
 def _owners(base: str) -> list[str]:

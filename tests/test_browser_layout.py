@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.browser_fixtures import SCREENSHOTS, browser, live_server, require_browser, screenshot  # noqa: F401
+from tests.browser_fixtures import (SCREENSHOTS, browser, live_server, open_tab, require_browser,  # noqa: F401
+                                    screenshot)
 
 require_browser()
 
@@ -29,15 +30,8 @@ def _pages(base: str) -> dict[str, str]:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
-                                  locale="nl-NL")
-    pg = context.new_page()
-    pg.set_default_timeout(90_000)
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    with open_tab(browser, 90_000, viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True) as pg:
+        yield pg
 
 
 def _settle(pg) -> None:

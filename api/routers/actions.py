@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 
 from kg.actions import COLOURS, STATUSES
 from kg.workspace import Workspace
 
 from ..deps import workspace
+from ..errors import or_404
 from ..schemas import ActionDetail, ActionList, ActionSummary, errors
 
 router = APIRouter(prefix="/api/actions", tags=["actions"])
@@ -56,7 +57,4 @@ def summary(basisteam: str | None = _team(), cycle: str | None = _cycle(), ws: W
 
 @router.get("/{action_id:path}", response_model=ActionDetail, responses=errors(404, 422, 503))
 def action(action_id: str, ws: Workspace = Depends(workspace)) -> dict:
-    found = ws.action(action_id)
-    if found is None:
-        raise HTTPException(404, f"no action with id {action_id!r}")
-    return found
+    return or_404(ws.action(action_id), "action", action_id)

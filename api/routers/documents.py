@@ -13,6 +13,7 @@ from kg.jobs import JobQueue, JobRefused, QueueFull
 from kg.workspace import Workspace
 
 from ..deps import job_queue, require_token, workspace
+from ..errors import or_404
 from ..schemas import (UPLOAD_OPENAPI, UPLOAD_RESPONSES, DeleteResult, DocumentDetail, DocumentList, DocumentText,
                        JobAccepted, errors)
 
@@ -27,19 +28,13 @@ def list_documents(ws: Workspace = Depends(workspace)) -> dict:
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses=errors(404, 422, 503))
 def document(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
-    found = ws.document(doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    return found
+    return or_404(ws.document(doc_id), "document", doc_id)
 
 
 @router.get("/{doc_id}/text", response_model=DocumentText, responses=errors(404, 422, 503))
 def document_text(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
     """The document's passages in reading order with section path and page, for the reader."""
-    found = ws.document_text(doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    return found
+    return or_404(ws.document_text(doc_id), "document", doc_id)
 
 
 @router.get("/{doc_id}/file", response_class=Response, responses={**errors(404, 422, 503), 200: {
@@ -49,10 +44,7 @@ def document_text(doc_id: str, ws: Workspace = Depends(workspace)) -> dict:
         "text/plain", "text/markdown", "text/html", "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}}})
 def document_file(doc_id: str, ws: Workspace = Depends(workspace)) -> Response:
-    found = ws.document_download(doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    name, media_type, data = found
+    name, media_type, data = or_404(ws.document_download(doc_id), "document", doc_id)
     return Response(data, media_type=media_type,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 

@@ -9,6 +9,7 @@ from kg.graphviews import VIEWS
 from kg.workspace import Workspace
 
 from ..deps import workspace
+from ..errors import or_404
 from ..schemas import ConceptList, EntityDetail, EntityList, GraphResponse, errors
 
 router = APIRouter(prefix="/api", tags=["graph"])
@@ -41,9 +42,7 @@ def concepts(type: str | None = Query(None, description="Only themes, partners o
 @router.get("/entities/{entity_id:path}", response_model=EntityDetail, responses=errors(404, 422, 503))
 def entity(entity_id: str, depth: int = Query(1, ge=1, le=2, description="Hops to follow: 1 or 2."),
            ws: Workspace = Depends(workspace)) -> dict:
-    data = ws.entity(entity_id, depth)
-    if data is None:
-        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    data = or_404(ws.entity(entity_id, depth), "entity", entity_id)
     return {**data, "concept": ws.concept(data["id"])}
 
 

@@ -1,11 +1,12 @@
 """Ingest jobs: the state, progress and outcome of an upload, answerable by any worker process."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 
 from kg.jobs import JobQueue
 
 from ..deps import job_queue
+from ..errors import or_404
 from ..schemas import Job, JobList, errors
 
 router = APIRouter(prefix="/api/jobs", tags=["jobs"])
@@ -21,7 +22,4 @@ def list_jobs(limit: int = Query(50, ge=1, le=200), jobs: JobQueue = Depends(job
 def job(job_id: str, jobs: JobQueue = Depends(job_queue)) -> dict:
     """One job: queued (with the number of jobs ahead), running (with progress), done (the ingest report)
     or failed (with the reason)."""
-    found = jobs.get(job_id)
-    if found is None:
-        raise HTTPException(404, f"no job with id {job_id!r}")
-    return found
+    return or_404(jobs.get(job_id), "job", job_id)
