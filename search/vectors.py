@@ -65,7 +65,7 @@ class VectorCache:
             pass
         return vec
 
-    def encode(self, encoder: Encoder, texts: list[str], batch: int = 32,
+    def encode(self, encoder: Encoder, texts: list[str], batch: int = 128,
                progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:
         """Vectors for `texts` in order, and how many had to be encoded now.
 
