@@ -63,7 +63,7 @@ class Workspace:
 
     def weights(self) -> Weights:
         s = self.settings
-        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion, s.weight_owner)
+        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion, s.weight_owner, s.weight_sentence)
 
     # -- writes ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:

@@ -20,6 +20,7 @@ from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, read_passages
 from .vectors import VectorCache
 from .relevance import is_relevant, judge, place_words
+from .sentences import SentenceIndex, mix
 from .scope import COMPARE, OwnerFinder, interleave_sides, lexical_query, owned_by, owners_of
 
 MAX_QUERY = 2000
@@ -55,6 +56,7 @@ class Weights:
     concept: float = 0.2  # bonus in z units for a passage that mentions a concept of the question
     fusion: str = "zscore"  # or "rrf"
     owner: float = 1.0  # bonus in z units for a passage of the one owner the question names (search/scope.py)
+    sentence: float = 0.5  # share of the best sentence's cosine in a passage's dense score (search/sentences.py)
 
 
 @dataclass
@@ -87,6 +89,7 @@ class SearchEngine:
             self.passages: list[StoredPassage] = read_passages(state_dir / PASSAGES_FILE)
             self.lexical = LexicalIndex.load(state_dir / "index" / "lexical")
             self.dense = DenseIndex.load(state_dir / "index" / f"{encoder.name}.faiss")
+            self.sentences = SentenceIndex.load(state_dir / "index", encoder.name)
         except Exception as exc:  # a missing or truncated file, whichever library notices it
             raise IndexMissing(f"the search index in {state_dir} is missing or corrupt ({exc.__class__.__name__}); "
                                "rebuild it with `ivp reindex`") from exc
@@ -114,7 +117,10 @@ class SearchEngine:
         compare_words = bool(COMPARE.search(query))  # "both", "beide plannen": words about the sides only
         lexical = self.lexical.scores(lexical_query(query, self.lexical.analyzer, owners, compare_words),
                                       g.expansion)
-        dense = self._dense_scores(self._query_vector(query))
+        qv = self._query_vector(query)
+        dense = passage_dense = self._dense_scores(qv)  # the relevance judge was calibrated on passage cosines
+        if self.sentences is not None and self.weights.sentence:
+            dense = mix(passage_dense, self.sentences.best(qv, passage_dense), self.weights.sentence)
         w = self.weights.dense_en if is_english(query) else self.weights.dense
         if self.weights.fusion == "rrf":
             fused_map = rrf([_ranking(dense, CANDIDATES), [i for i in _ranking(lexical, CANDIDATES) if lexical[i] > 0]],
@@ -137,7 +143,7 @@ class SearchEngine:
             sides = owners if len(owners) >= 2 else owners_of(self.passages)
             order = interleave_sides(fused, [owned_by(self.passages, s) for s in sides], order, depth)[:depth]
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
-        for h, ev in zip(hits, judge(query, g, dense, self.lexical, self.passages, order, self._places)):
+        for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places)):
             h.relevance = round(ev.score(), 3)
             h.relevant = is_relevant(h.relevance)
         if filters is not None and filters != Filters():  # a filter narrows; it never pads with unrelated passages

@@ -8,18 +8,24 @@ from .dense import DenseIndex
 from .encoders import Encoder
 from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, write_passages
+from .sentences import SentenceIndex, sentences_of
 from .vectors import VectorCache
 
 
 def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encoder, cache: VectorCache,
                   progress: Callable[[int, int], None] | None = None, exact_limit: int | None = None) -> int:
-    """Write passages, the lexical and the dense index into `state_dir`; returns how many were encoded."""
+    """Write passages, the lexical index, the passage vectors and the sentence vectors into `state_dir`;
+    returns how many texts were encoded (passages and sentences go through the cache in one call, so
+    progress counts up once)."""
     texts = [p.indexed_text() for p in passages]
-    vectors, encoded = cache.encode(encoder, texts, progress=progress)
+    sentences, rows = sentences_of(passages)
+    both, encoded = cache.encode(encoder, texts + sentences, progress=progress)
+    vectors, sentence_vectors = both[: len(texts)], both[len(texts):]
     index_dir = state_dir / "index"
     index_dir.mkdir(parents=True, exist_ok=True)
     LexicalIndex.build(texts).save(index_dir / "lexical")
     dense = DenseIndex.build(vectors, exact_limit) if exact_limit else DenseIndex.build(vectors)
     dense.save(index_dir / f"{encoder.name}.faiss")
+    SentenceIndex.build(sentence_vectors, rows, exact_limit).save(index_dir, encoder.name)
     write_passages(state_dir / PASSAGES_FILE, passages)
     return encoded
