@@ -1,6 +1,8 @@
 """The FastAPI application: JSON API, SPARQL endpoint and the offline web interface."""
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,10 +27,19 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     import; one process at a time runs the queue (kg/jobs.py), the others only answer for the jobs."""
     queue = job_queue()
     queue.start()
+    if workspace().settings.warm:  # `ivp serve`: models load now, in the background, not on a first question
+        threading.Thread(target=_warm, name="ivp-warm", daemon=True).start()
     try:
         yield
     finally:
         queue.stop()
+
+
+def _warm() -> None:
+    try:
+        workspace().warm()
+    except Exception:  # noqa: BLE001 - a failed warm-up only defers loading; the first request reports the cause
+        logging.getLogger("ivp.api").exception("warm-up failed; models load on the first request")
 
 
 def create_app() -> FastAPI:

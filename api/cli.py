@@ -366,6 +366,7 @@ def serve(g: Globals, host: str = typer.Option("127.0.0.1", help="adres om op te
         say("{}", label("serving").format(url))
     sys.stdout.flush()
     os.environ["WEB_CONCURRENCY"] = str(workers)  # the workers' encoders know they share the cores
+    os.environ.setdefault("IVP_WARM", "1")  # each worker loads its models at start, not on a first question
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 

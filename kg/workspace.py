@@ -114,6 +114,14 @@ class Workspace:
     def store(self) -> GraphStore:
         return self.reader()[0]
 
+    def warm(self) -> None:
+        """Load the encoder and the active state's indexes ahead of the first request (a server's start-up)."""
+        warm = getattr(self.encoder, "warm", None)
+        if warm is not None:
+            warm()
+        if not self.is_empty():
+            self.engine()
+
     def engine(self) -> SearchEngine:
         engine = self.reader()[1]
         if engine is None:

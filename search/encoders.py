@@ -88,6 +88,11 @@ class E5Encoder:
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._batch(list(texts), prefix="passage: ")
 
+    def warm(self) -> None:
+        """Load both runtimes now (a server's start), not on a user's first question and first busy moment."""
+        self._one_question("opwarmen")
+        self._batch(["opwarmen", "nog een vraag"])
+
 
 def _quiet_threads() -> None:
     """Before an engine loads: its OpenMP threads sleep while waiting when workers share the cores."""
