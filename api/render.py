@@ -26,15 +26,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "warnings": ("waarschuwingen", "warnings"), "added": ("toegevoegd", "added"), "updated": ("bijgewerkt", "updated"),
     "unchanged": ("ongewijzigd", "unchanged"), "not_replaced": ("niet vervangen", "not replaced"),
     "near_copies": ("bijna-kopieën", "near-copies"), "failed": ("mislukt", "failed"),
-    "encoded": ("passages gecodeerd", "passages encoded"), "read": ("bestanden gelezen", "files read"),
-    "encode": ("passages gecodeerd", "passages encoded"),
+    "encoded": ("teksten gecodeerd (passages en zinnen)", "texts encoded (passages and sentences)"), "read": ("bestanden gelezen", "files read"),
+    "encode": ("teksten gecodeerd", "texts encoded"),
     "near_copy": ("bijna-kopie: {} lijkt voor {} op opgeslagen document {}; niet opnieuw ingelezen (verwijder dat "
                   "eerst om het te vervangen)", "near-copy: {} is {} similar to stored document {}; not ingested "
                   "again (remove that one first to replace it)"),
     "conflict": ("niet vervangen: {} is met andere inhoud opgeslagen; gebruik --replace om het te vervangen",
                  "not replaced: {} is stored with other content; run again with --replace to replace it"),
     "removed": ("verwijderd: {}", "removed {}"),
-    "reindexed": ("zoekindexen opnieuw gebouwd ({} passages gecodeerd)", "indexes rebuilt ({} passages encoded)"),
+    "reindexed": ("zoekindexen opnieuw gebouwd ({} teksten gecodeerd)", "indexes rebuilt ({} texts encoded)"),
     "documents": ("documenten", "documents"), "triples": ("triples", "triples"),
     "conforms": ("de graaf voldoet aan de shapes ({} triples)", "the graph conforms to its shapes ({} triples)"),
     "serving": ("ivp-kg draait op {}", "ivp-kg serving on {}"),

@@ -205,7 +205,8 @@ def entity_depth2(ws, scale: int, work: Path) -> dict:
 
 
 def ingest_rate(root: Path, work: Path) -> dict:
-    """Cold ingest (empty vector cache) of renamed copies of two sample plans: passages encoded per second."""
+    """Cold ingest (empty vector cache) of renamed copies of two sample plans: the documents' passages per second
+    of wall clock (a checkout that also encodes sentences counts them in texts encoded, not in passages)."""
     from kg.settings import Settings
     from kg.workspace import Workspace
 
@@ -219,8 +220,9 @@ def ingest_rate(root: Path, work: Path) -> dict:
     t = time.perf_counter()
     report = ws.ingest([corpus])
     took = time.perf_counter() - t
-    return {"ingest_encoded": report.encoded, "ingest_s": round(took, 1),
-            "ingest_passages_per_s": round(report.encoded / took, 1)}
+    passages = sum(d["passages"] for d in ws.manifest()["documents"].values())
+    return {"ingest_passages": passages, "ingest_texts_encoded": report.encoded, "ingest_s": round(took, 1),
+            "ingest_passages_per_s": round(passages / took, 2)}  # the documents' passages, whatever else is encoded
 
 
 def measure(root: Path, args) -> dict:

@@ -5,6 +5,9 @@ latency in-process (p50/p95), and graph queries (entity neighbourhood, compare).
 
     python bench/scale.py 1 10 [100 1000]     (encoding runs at ~8-15 passages/s on 2 cores:
                                                100x takes hours; 1000x is a manual run)
+    python bench/scale.py --replicate 1 10 100 1000
+                                              (no encoding: copies of one ingested state with noisy
+                                               copies of its vectors, see bench/replicate.py)
 """
 from __future__ import annotations
 
@@ -82,6 +85,11 @@ def run(factor: int, work: Path) -> dict:
 
 
 def main() -> None:
+    if "--replicate" in sys.argv:
+        from bench.replicate import main as replicate
+
+        replicate([a for a in sys.argv[1:] if a != "--replicate"])
+        return
     factors = [int(a) for a in sys.argv[1:]] or [1, 10]
     work = Path(tempfile.mkdtemp(prefix="ivp-scale-"))
     try:

@@ -40,7 +40,7 @@ class Workspace:
         self._query_cache = None
         self._export_lock = threading.Lock()
         self._writer = StateWriter(self.data_dir, lambda: self.labels, lambda: self.encoder, self._remote,
-                                   self.settings.exact_index_limit)
+                                   self.settings.exact_index_limit, sentences=self.settings.weight_sentence > 0)
 
     # -- shared resources, created lazily (after any fork) ------------------------------------
     @property

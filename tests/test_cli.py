@@ -96,7 +96,7 @@ def test_writes_progress_lines_and_json_without_a_terminal(ingested, tmp_path):
     assert run.exit_code == 0, run.stderr
     lines = run.stderr.splitlines()
     assert "ingest: 1/1 bestanden gelezen" in lines, run.stderr
-    encoded = [m for line in lines if (m := re.fullmatch(r"ingest: (\d+)/(\d+) passages gecodeerd", line))]
+    encoded = [m for line in lines if (m := re.fullmatch(r"ingest: (\d+)/(\d+) teksten gecodeerd", line))]
     assert encoded and encoded[-1].group(1) == encoded[-1].group(2), run.stderr
     assert "toegevoegd 1" in run.stdout
     again = ivp("ingest", str(doc), "--json", "--data-dir", str(target))
@@ -116,7 +116,7 @@ def test_progress_lines_are_throttled():
     with report:
         for n in range(1, 101):
             report("encode", n, 100)
-    assert buffer.getvalue().splitlines() == ["ingest: 1/100 passages gecodeerd", "ingest: 100/100 passages gecodeerd"]
+    assert buffer.getvalue().splitlines() == ["ingest: 1/100 teksten gecodeerd", "ingest: 100/100 teksten gecodeerd"]
 
 
 def test_help_names_the_valid_values():

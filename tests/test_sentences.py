@@ -65,3 +65,22 @@ def test_a_question_that_paraphrases_one_sentence_ranks_its_passage_higher(inges
         return float(scores[row] - np.delete(scores, row).max())
 
     assert lead(mixed) > lead(own) + 0.01  # diluted among sixteen sentences on other things, found by its own
+
+
+def test_without_sentence_weight_no_sentence_vectors_are_encoded(ingested, tmp_path: Path):
+    import shutil
+
+    from kg.settings import Settings
+    from kg.workspace import Workspace
+
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    doc = tmp_path / "in" / "plan.txt"
+    doc.parent.mkdir()
+    doc.write_text("Veiligheidsplan Oostkust 2026\n\nDe gemeente controleert de jachthavens. Boa's surveilleren 's nachts "
+                   "langs de kades en spreken jongeren aan op overlast.\n", encoding="utf-8")
+    ws = Workspace(Settings(data_dir=data, weight_sentence=0.0))
+    report = ws.ingest([doc])
+    engine = ws.engine()
+    assert report.encoded == 1  # the new passage only, no sentences of it
+    assert engine.sentences is None and engine.search("jachthavens", 3)
