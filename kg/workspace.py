@@ -115,12 +115,14 @@ class Workspace:
         return self.reader()[0]
 
     def warm(self) -> None:
-        """Load the encoder and the active state's indexes ahead of the first request (a server's start-up)."""
+        """Load the encoder, the active state's search indexes and its graph indexes ahead of the first request
+        (a server's start-up)."""
         warm = getattr(self.encoder, "warm", None)
         if warm is not None:
             warm()
         if not self.is_empty():
             self.engine()
+            self.projection().prepare(self.store())
 
     def engine(self) -> SearchEngine:
         engine = self.reader()[1]

@@ -14,6 +14,8 @@ def test_workspace_warm_loads_both_runtimes_and_the_engine(ingested):
     ws.warm()
     assert ws.encoder._model is not None and ws.encoder._batched is not None
     assert ws.reader()[1] is not None  # the active state's indexes are loaded
+    projection = ws.projection()
+    assert projection._adjacency is not None and projection._evidence is not None  # entity requests look up only
 
 
 def test_the_app_warms_its_workspace_in_the_background(ingested, monkeypatch):
