@@ -89,3 +89,13 @@ def test_the_real_encoder_gives_concurrent_questions_the_vectors_it_gives_them_a
     with ThreadPoolExecutor(10) as pool:
         together = np.stack(list(pool.map(lambda t: enc.encode_queries([t])[0], texts)))
     assert ((alone * together).sum(1) > 0.9995).all()
+
+
+def test_a_small_batch_does_not_load_the_batched_runtime_and_a_large_one_does():
+    enc = E5Encoder(threads=2)
+    small = enc.encode_passages(["Korte notitie over jeugdoverlast.", "Nog een zin over Halt."])
+    assert enc._batched is None and small.shape == (2, 384)
+    large = enc.encode_passages(["Een alinea over de aanpak van ondermijning in het buitengebied. " * 20] * 8)
+    assert enc._batched is not None and large.shape == (8, 384)
+    again = enc.encode_passages(["Korte notitie over jeugdoverlast."])  # once loaded, batches use it
+    assert float(again[0] @ small[0]) > 0.999

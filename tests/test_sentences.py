@@ -43,7 +43,7 @@ def test_the_state_carries_sentence_vectors_of_the_same_model(ingested):
     one = split(engine.passages[i].text)[1]
     v = ingested.encoder.encode_passages([one])[0]
     stored = engine.sentences.dense.index.reconstruct(int(np.flatnonzero(rows == i)[1]))
-    assert float(v @ stored) > 0.9999
+    assert float(v @ stored) > 0.999  # one text may take the C engine, a batch the batched runtime
 
 
 def test_a_question_that_paraphrases_one_sentence_ranks_its_passage_higher(ingested, tmp_path: Path):
