@@ -77,15 +77,8 @@ class E5Encoder:
             return np.asarray(self._get().query(text), dtype=np.float32)
 
     def _batch(self, texts: list[str], prefix: str = "query: ") -> np.ndarray:
-        """The batched runtime, unless it is not loaded yet and the C engine does this batch sooner than torch
-        loads (~5 s: a small upload, a CLI ingest of a short note)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if self._batched is None and sum(map(len, texts)) < SMALL_WORK_CHARS:
-            with self._lock:
-                engine = self._get()
-                vecs = engine.query(texts) if prefix == "query: " else engine.passage(texts)
-            return np.atleast_2d(vecs).astype(np.float32)
         return self._get_batched().encode(texts, prefix=prefix)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
@@ -96,12 +89,19 @@ class E5Encoder:
         return self._batch(texts)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        return self._batch(list(texts), prefix="passage: ")
+        """The batched runtime, unless it is not loaded yet and the C engine encodes these passages sooner than
+        torch loads (~5 s: a small upload, a CLI ingest of a short note). Questions always batch: a server
+        loads it once (at start with IVP_WARM) and every burst of questions gains."""
+        texts = list(texts)
+        if texts and self._batched is None and sum(map(len, texts)) < SMALL_WORK_CHARS:
+            with self._lock:
+                return np.atleast_2d(self._get().passage(texts)).astype(np.float32)
+        return self._batch(texts, prefix="passage: ")
 
     def warm(self) -> None:
         """Load both runtimes now (a server's start), not on a user's first question and first busy moment."""
         self._one_question("opwarmen")
-        self._get_batched().encode(["opwarmen", "nog een vraag"], prefix="query: ")
+        self._batch(["opwarmen", "nog een vraag"])
 
 
 def _quiet_threads() -> None:
