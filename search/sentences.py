@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import faiss
 import numpy as np
 
 from .dense import DenseIndex
@@ -68,16 +69,11 @@ class SentenceIndex:
     def best(self, query: np.ndarray, passage_scores: np.ndarray) -> np.ndarray:
         """Per passage, the cosine of its best sentence; a passage without a scored sentence keeps its own."""
         n = self.dense.index.ntotal
-        scores, hits = self.dense.search(query, n if n <= DEPTH or _exact(self.dense) else DEPTH)
+        exact = isinstance(self.dense.index, faiss.IndexFlat)
+        scores, hits = self.dense.search(query, n if n <= DEPTH or exact else DEPTH)
         best = np.full(len(passage_scores), -np.inf, dtype=np.float32)
         np.maximum.at(best, self.rows[hits], scores.astype(np.float32))
         return np.where(np.isfinite(best), best, passage_scores)
-
-
-def _exact(dense: DenseIndex) -> bool:
-    import faiss
-
-    return isinstance(dense.index, faiss.IndexFlat)
 
 
 def mix(passage_scores: np.ndarray, sentence_scores: np.ndarray, weight: float) -> np.ndarray:

@@ -93,7 +93,7 @@ class Reading:
     topic: str = ""
 
     def describe(self) -> str:
-        """One Dutch line: "gelezen als: basisteam De Waarden, thema jeugd, status vertraagd, jaar 2024"."""
+        """One Dutch line: "gelezen als: <soort eigenaar> <naam>, thema <thema>, status <status>, jaar <jaar>"."""
         parts = [f"vraag naar {_INTENT_NL[self.intent]}"] if self.intent in _INTENT_NL else []
         parts += [f"{_owner_kind(o)} {o}" for o in self.owners]
         parts += [f"gemeente {g}" for g in self.gemeenten]
