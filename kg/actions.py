@@ -12,7 +12,7 @@ from datetime import date
 from ontology.vocab import short_id
 from search.contract import FilterError
 
-from .sparql import PREFIXES, passage_ref, plan_owner
+from .sparql import PREFIXES, once, passage_ref, plan_owner
 from .store import GraphStore
 
 STATUSES = ("afgerond", "loopt", "vertraagd", "niet_uitgevoerd", "vervallen", "overgeheveld")
@@ -25,40 +25,44 @@ class ActionFilterError(FilterError):
 
 
 def all_actions(store: GraphStore) -> list[dict]:
-    q = PREFIXES + """SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?prlabel ?prn
-                      ?theme ?group ?ord ?own ?owner ?trekker ?colour ?cbasis WHERE {
+    """Every action as a board record. The action's own facts come in one row each; facts of the nodes it
+    points to (its priority's number and wordings, its themes, its owner role's name) are read apart and
+    once each, as several documents state them (kg/sparql.once): joined in one query they multiplied rows."""
+    q = PREFIXES + """SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?result ?pr ?group ?ord ?own
+                      ?trekker ?colour ?cbasis WHERE {
       ?a a ivp:Action ; rdfs:label ?title . """ + plan_owner("?a", "bt") + """
       OPTIONAL { ?a ivp:cycle ?cycle } OPTIONAL { ?a ivp:timelineText ?tl } OPTIONAL { ?a ivp:timelineStart ?start }
       OPTIONAL { ?a ivp:timelineEnd ?end } OPTIONAL { ?a ivp:status ?status } OPTIONAL { ?a ivp:statusBasis ?basis }
       OPTIONAL { ?a ivp:resultText ?result } OPTIONAL { ?a ivp:group ?group } OPTIONAL { ?a ivp:ordinal ?ord }
-      OPTIONAL { ?a ivp:owner ?own . ?own rdfs:label ?owner } OPTIONAL { ?a ivp:trekker ?trekker }
+      OPTIONAL { ?a ivp:owner ?own } OPTIONAL { ?a ivp:trekker ?trekker } OPTIONAL { ?a ivp:priority ?pr }
       OPTIONAL { ?a ivp:reportColour ?colour .
-                 OPTIONAL { ?ce rdf:subject ?a ; rdf:predicate ivp:reportColour ; ivp:sentence ?cbasis } }
-      OPTIONAL { ?a ivp:priority ?pr . ?pr ivp:number ?prn . OPTIONAL { ?pr rdfs:label ?prlabel } }
-      OPTIONAL { ?a ivp:theme ?th . ?th skos:prefLabel ?theme FILTER(lang(?theme) = "nl") } }"""
+                 OPTIONAL { ?ce rdf:subject ?a ; rdf:predicate ivp:reportColour ; ivp:sentence ?cbasis } } }"""
+    numbers, wordings = _pairs(store, "?x ivp:number ?y"), _pairs(store, "?_a ivp:priority ?x . ?x rdfs:label ?y")
+    roles = _pairs(store, "?_a ivp:owner ?x . ?x rdfs:label ?y")
     out: dict[str, dict] = {}
     for r in store.raw_query(q):
         v = lambda k: r[k].value if r[k] is not None else None  # noqa: E731
-        iri = v("a")
-        a = out.get(iri)
-        if a is None:
-            a = out[iri] = {
-                "id": short_id(iri), "title": v("title"), "plan_owner": v("bt"), "basisteam": v("bt_bt"),
-                "cycle": v("cycle"),
-                "priority": {"id": short_id(v("pr")), "number": int(v("prn")), "labels": []} if v("pr") else None,
-                "theme": None, "themes": [], "group": v("group"), "owner": v("owner"),
-                "owner_id": short_id(v("own")) if v("own") else None, "trekker": v("trekker"),
-                "report_colour": v("colour"), "colour_basis": v("cbasis"), "partners": [], "instruments": [],
-                "timeline": {"text": v("tl"), "start": v("start"), "end": v("end")},
-                "status": v("status"), "status_basis": v("basis"), "status_derived": bool(v("status")),
-                "result": v("result"), "follow_ups": [], "predecessors": [], "sources": [],
-                "_order": int(v("ord") or 0),
-            }
-        if v("theme") and v("theme") not in a["themes"]:
-            a["themes"].append(v("theme"))
-            a["theme"] = a["theme"] or v("theme")
-        if a["priority"] and v("prlabel") and v("prlabel") not in a["priority"]["labels"]:
-            a["priority"]["labels"].append(v("prlabel"))
+        iri, pr, own = v("a"), v("pr"), v("own")
+        if iri in out:
+            continue
+        out[iri] = {
+            "id": short_id(iri), "title": v("title"), "plan_owner": v("bt"), "basisteam": v("bt_bt"),
+            "cycle": v("cycle"),
+            "priority": {"id": short_id(pr), "number": int(numbers[pr][0]), "labels": wordings.get(pr, [])}
+            if pr in numbers else None,
+            "theme": None, "themes": [], "group": v("group"), "owner": roles[own][0] if own in roles else None,
+            "owner_id": short_id(own) if own else None, "trekker": v("trekker"),
+            "report_colour": v("colour"), "colour_basis": v("cbasis"), "partners": [], "instruments": [],
+            "timeline": {"text": v("tl"), "start": v("start"), "end": v("end")},
+            "status": v("status"), "status_basis": v("basis"), "status_derived": bool(v("status")),
+            "result": v("result"), "follow_ups": [], "predecessors": [], "sources": [],
+            "_order": int(v("ord") or 0),
+        }
+    for a, theme in _pairs(store, """?x a ivp:Action ; ivp:theme ?t . ?t skos:prefLabel ?y
+                                     FILTER(lang(?y) = "nl")""").items():
+        if a in out:
+            out[a]["themes"] = theme
+            out[a]["theme"] = theme[0]
     for r in store.raw_query(PREFIXES + "SELECT ?a ?b ?c WHERE { ?a ivp:followUp ?b . OPTIONAL { ?e rdf:subject ?a ; "
                                  "rdf:object ?b ; ivp:confidence ?c } }"):
         a, b = r["a"].value, r["b"].value
@@ -76,6 +80,15 @@ def all_actions(store: GraphStore) -> list[dict]:
                                                  **passage_ref(r["pid"].value if r["pid"] is not None else None)})
     _add_links(store, out)
     return sorted(out.values(), key=lambda a: (a["plan_owner"], a["cycle"] or "", a["_order"]))
+
+
+def _pairs(store: GraphStore, pattern: str) -> dict[str, list[str]]:
+    """?x -> its distinct ?y values in `pattern`, read once each whatever the number of documents that
+    state them."""
+    out: dict[str, list[str]] = {}
+    for r in store.raw_query(PREFIXES + "SELECT ?x ?y WHERE " + once(pattern, "?x", "?y")):
+        out.setdefault(r["x"].value, []).append(r["y"].value)
+    return out
 
 
 def _add_links(store: GraphStore, out: dict[str, dict]) -> None:

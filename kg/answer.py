@@ -13,7 +13,7 @@ from search.relevance import no_match_message
 from search.understand import read
 
 from .actions import all_actions
-from .sparql import PREFIXES, passage_ref, plan_owner
+from .sparql import PREFIXES, once, passage_ref, plan_owner
 from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
                          owners_in_scope, scoped_filters, uses_board)
@@ -185,8 +185,8 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }}
                   OPTIONAL {{ ?p dcterms:identifier ?pid }} }}
-      OPTIONAL {{ ?a ivp:priority ?pr . ?pr rdfs:label ?prlabel }}
-      OPTIONAL {{ ?a ivp:owner/rdfs:label ?owner }}
+      OPTIONAL {{ ?a ivp:priority ?pr . {once("?pr a ivp:Priority ; rdfs:label ?prlabel", "?pr", "?prlabel")} }}
+      OPTIONAL {{ ?a ivp:owner ?own . {once("?own a ivp:Role ; rdfs:label ?owner", "?own", "?owner")} }}
     }}"""
     out: dict[str, dict] = {}
     for r in store.raw_query(q):
@@ -224,7 +224,8 @@ def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
 def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?bt_bt ?n WHERE {{ VALUES ?c {{ {values} }}
-      ?pr a ivp:Priority ; ivp:theme ?c ; rdfs:label ?label ; ivp:number ?n . {plan_owner("?pr", "bt")} }}"""
+      {once("?pr a ivp:Priority ; ivp:theme ?c", "?pr", "?c")} {once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label")}
+      {once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n")} {plan_owner("?pr", "bt")} }}"""
     seen: dict[str, dict] = {}
     for r in store.raw_query(q):
         iri = r["pr"].value

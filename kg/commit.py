@@ -26,7 +26,7 @@ from . import originals
 from . import state as st
 from .lineage import refresh_lineage
 from .mapping import document_triples
-from .sparql import PREFIXES
+from .sparql import PREFIXES, once
 from .store import EmbeddedStore, GraphStore, StoreError
 
 Progress = Callable[[str, int, int], None]
@@ -244,7 +244,8 @@ def passages_from_graph(store: GraphStore) -> list[StoredPassage]:
       ?p a ivp:Passage ; dcterms:identifier ?id ; dcterms:isPartOf ?d ; ivp:text ?text ; ivp:sectionPath ?sp .
       ?d dcterms:title ?title ; ivp:kind ?dkind .
       OPTIONAL { ?p ivp:passageKind ?kind } OPTIONAL { ?p ivp:page ?page }
-      OPTIONAL { ?d ivp:basisteam/skos:prefLabel ?bt FILTER(lang(?bt) = "nl" || lang(?bt) = "") }
+      OPTIONAL { ?d ivp:basisteam ?b . """ + once('?b skos:prefLabel ?bt FILTER(lang(?bt) = "nl" || lang(?bt) = "")',
+                                                "?b", "?bt") + """ }
       OPTIONAL { ?d ivp:periodStart ?ps } OPTIONAL { ?d ivp:periodEnd ?pe } }"""
     out = []
     for r in store.query(q):

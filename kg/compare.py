@@ -24,7 +24,7 @@ from collections import Counter
 from ontology.labels import LabelIndex
 from ontology.vocab import full_iri, short_id
 
-from .sparql import PREFIXES, plan_owner
+from .sparql import PREFIXES, once, plan_owner
 from .store import GraphStore
 
 
@@ -37,9 +37,11 @@ def basisteams(store: GraphStore) -> list[str]:
 
 
 def priorities(store: GraphStore, owner: str) -> list[dict]:
-    """One owner's priorities (whose plan owner, else basisteam, is `owner`: the board's notion of owner)."""
-    q = PREFIXES + """SELECT ?pr ?n ?t ?label ?o WHERE { ?pr a ivp:Priority ; ivp:number ?n .
-      OPTIONAL { ?pr ivp:theme ?t } OPTIONAL { ?pr rdfs:label ?label } """ + plan_owner("?pr", "o") + " }"
+    """One owner's priorities (whose plan owner, else basisteam, is `owner`: the board's notion of owner).
+    A priority's facts are stated by each of its owner's plans, so each is read once (kg/sparql.once)."""
+    q = PREFIXES + "SELECT ?pr ?n ?t ?label ?o WHERE { " + once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n") + """
+      OPTIONAL """ + once("?pr a ivp:Priority ; ivp:theme ?t", "?pr", "?t") + """
+      OPTIONAL """ + once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label") + plan_owner("?pr", "o") + " }"
     out: dict[str, dict] = {}
     for r in store.raw_query(q):
         if r["o"].value.lower() != owner.lower():

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from ontology.labels import LabelIndex
 from ontology.vocab import short_id
 
-from .sparql import PREFIXES, plan_owner
+from .sparql import PREFIXES, once, plan_owner
 from .store import GraphStore
 
 CONCEPT_TYPES = ("theme", "partner", "instrument")
@@ -68,8 +68,9 @@ def _links(store: GraphStore, known: set[str]) -> dict[tuple[str, str], set[str]
 def _usage(store: GraphStore) -> dict[str, dict[str, dict]]:
     """Per concept and plan owner: how many of the owner's actions and priorities name the concept."""
     q = PREFIXES + f"""SELECT ?c ?kind ?own (COUNT(DISTINCT ?x) AS ?n) WHERE {{
-      {{ ?x a ivp:Action BIND("actions" AS ?kind) }} UNION {{ ?x a ivp:Priority BIND("priorities" AS ?kind) }}
-      ?x ivp:theme|ivp:partner|ivp:instrument ?c . {plan_owner("?x", "own")} }} GROUP BY ?c ?kind ?own"""
+      {{ ?x a ivp:Action ; ivp:theme|ivp:partner|ivp:instrument ?c BIND("actions" AS ?kind) }}
+      UNION {{ {once("?x a ivp:Priority ; ivp:theme|ivp:partner|ivp:instrument ?c", "?x", "?c")}
+               BIND("priorities" AS ?kind) }} {plan_owner("?x", "own")} }} GROUP BY ?c ?kind ?own"""
     out: dict[str, dict[str, dict]] = {}
     for r in store.raw_query(q):
         owner = r["own"].value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ontology.vocab import short_id
 
-from .sparql import PREFIXES, plan_owner
+from .sparql import PREFIXES, once, plan_owner
 from .store import GraphStore
 
 # The plan cycle: an IVP sets the priorities, an uitvoeringsplan (UVP) the actions of a period, an
@@ -32,8 +32,8 @@ def documents_by_owner(store: GraphStore) -> dict[str, dict]:
     q = PREFIXES + """SELECT ?d ?title ?kind ?ps ?pe ?o ?otype WHERE {
       ?d a ivp:Document ; dcterms:title ?title . OPTIONAL { ?d ivp:kind ?kind }
       OPTIONAL { ?d ivp:periodStart ?ps } OPTIONAL { ?d ivp:periodEnd ?pe }
-      OPTIONAL { ?d ivp:planOwner ?who . ?who a ?otype FILTER(?otype IN (ivp:Basisteam, ivp:Gemeente,
-                 org:Organization)) } """ + plan_owner("?d", "o") + " }"
+      OPTIONAL { ?d ivp:planOwner ?who . """ + once("""?who a ?otype FILTER(?otype IN (ivp:Basisteam, ivp:Gemeente,
+                 org:Organization))""", "?who", "?otype") + """ } """ + plan_owner("?d", "o") + " }"
     owners: dict[str, dict] = {}
     for r in store.raw_query(q):
         v = lambda k: r[k].value if r[k] is not None else None  # noqa: E731

@@ -16,7 +16,7 @@ from ontology.vocab import CLASS_OF_TYPE, doc_iri, short_id
 from search.contract import FilterError
 
 from .projection import Projection, local_name
-from .sparql import PREFIXES, passage_ref, plan_owner
+from .sparql import PREFIXES, once, passage_ref, plan_owner
 from .store import GraphStore
 
 EVIDENCE_PER_EDGE = 3
@@ -106,7 +106,8 @@ class GraphFacts:
 
 def _items(store: GraphStore) -> dict[str, Item]:
     q = PREFIXES + """SELECT ?x ?kind ?own ?title ?pid ?text WHERE {
-      { ?x a ivp:Action BIND("action" AS ?kind) } UNION { ?x a ivp:Priority BIND("priority" AS ?kind) }
+      { ?x a ivp:Action BIND("action" AS ?kind) } UNION { """ + once("?x a ivp:Priority", "?x") + """
+                                                           BIND("priority" AS ?kind) }
       """ + plan_owner("?x", "own") + """
       OPTIONAL { ?x prov:wasDerivedFrom ?p . ?p dcterms:identifier ?pid ; dcterms:isPartOf ?d .
                  ?d dcterms:title ?title OPTIONAL { ?p ivp:text ?text } } } ORDER BY ?pid"""
