@@ -18,6 +18,7 @@ import numpy as np
 QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # one Q4_0 block: fp16 scale + 32 nibbles
 META = "\u2581"  # SentencePiece's word-start marker
+PAD_RATIO = 1.25  # a batch's longest window at most this times its shortest (+ 8): padding is computed too
 
 
 def _dequantize(raw: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -161,10 +162,9 @@ class BatchedE5:
         for i, w in enumerate(batch):
             ids[i, : len(w)] = w
             mask[i, : len(w)] = True
-        rows = np.unique(ids)
-        table = dict(zip(rows.tolist(), range(len(rows))))
+        rows, where = np.unique(ids, return_inverse=True)  # only the batch's own vocabulary is dequantized
         emb = torch.from_numpy(_dequantize(self._word[rows].reshape(-1).copy(), len(rows), H))
-        x = emb[torch.tensor(np.vectorize(table.__getitem__)(ids))] + self._pos[:longest] + self._type
+        x = emb[torch.from_numpy(where.reshape(ids.shape))] + self._pos[:longest] + self._type
         x = F.layer_norm(x, (H,), *self._eln, eps=self.eps)
         attn_mask = mask[:, None, None, :]
         b, t = x.shape[:2]
@@ -177,8 +177,9 @@ class BatchedE5:
         return (x * m).sum(1) / m.sum(1)
 
     def encode(self, texts: list[str], prefix: str = "passage: ", tokens_per_batch: int = 8192) -> np.ndarray:
-        """L2-normalised vectors. Windows are sorted by length and batched under a token budget, so padding
-        stays small; a text of several windows gets their token-weighted mean, as in the engine."""
+        """L2-normalised vectors. Windows are sorted by length and batched under a token budget and a length
+        ratio (a batch of 10- to 80-token sentences spent over a third of its products on padding); a text of
+        several windows gets their token-weighted mean, as in the engine."""
         torch = self.torch
         owners, wins = [], []
         for i, text in enumerate(texts):
@@ -191,8 +192,9 @@ class BatchedE5:
         with torch.inference_mode():
             start = 0
             while start < len(order):
-                end = start + 1
-                while end < len(order) and (end - start + 1) * len(wins[order[end]]) <= tokens_per_batch:
+                end, shortest = start + 1, len(wins[order[start]])
+                while (end < len(order) and (end - start + 1) * len(wins[order[end]]) <= tokens_per_batch
+                       and len(wins[order[end]]) <= shortest * PAD_RATIO + 8):
                     end += 1
                 chunk = order[start:end]
                 pooled = self._forward([wins[j] for j in chunk]).numpy()

@@ -74,7 +74,9 @@ class VectorCache:
         hashes = [content_hash(t) for t in texts]
         have = self.get_many(encoder.name, list(dict.fromkeys(hashes)))
         todo = [i for i, h in enumerate(hashes) if h not in have]
-        todo = list({hashes[i]: i for i in todo}.values())
+        # longest first: like lengths share a batch (less padding), and the first batch shows the encoder the
+        # job's size (E5Encoder loads its batched runtime for big work, search/encoders.SMALL_WORK_CHARS)
+        todo = sorted({hashes[i]: i for i in todo}.values(), key=lambda i: -len(texts[i]))
         for start in range(0, len(todo), batch):
             idx = todo[start : start + batch]
             vecs = encoder.encode_passages([texts[i] for i in idx])

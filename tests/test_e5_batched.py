@@ -54,3 +54,24 @@ def test_batch_composition_does_not_change_a_vector(batched):
     alone = batched.encode([TEXTS[0]])
     together = batched.encode(TEXTS, tokens_per_batch=64)[0]
     assert float(alone[0] @ together) > 0.99999
+
+
+def test_batches_group_like_lengths(batched, monkeypatch):
+    """Sentences of 10 to 80 tokens are not padded into one batch: each batch's longest window stays within
+    PAD_RATIO of its shortest, and every vector is still the text's own."""
+    from search import e5_batched
+
+    texts = [" ".join(["veiligheid"] * n) for n in (3, 5, 8, 12, 20, 30, 45, 60, 80)]
+    seen: list[list[int]] = []
+    real = BatchedE5._forward
+
+    def recording(self, batch):
+        seen.append([len(w) for w in batch])
+        return real(self, batch)
+
+    monkeypatch.setattr(BatchedE5, "_forward", recording)
+    together = batched.encode(texts)
+    assert len(seen) > 1
+    assert all(max(b) <= min(b) * e5_batched.PAD_RATIO + 8 for b in seen)
+    alone = np.vstack([batched.encode([t]) for t in texts])
+    assert ((together * alone).sum(1) > 0.99999).all()

@@ -40,3 +40,27 @@ def test_question_vectors_are_kept_apart_from_passage_vectors(tmp_path):
     assert not np.allclose(passage[0], question)
     assert np.allclose(cache.encode_query(encoder, text), encoder.encode_queries([text])[0], atol=1e-5)
     assert QUERY_KIND.startswith("|")
+
+
+class Recording:
+    """The real encoder, recording the passage batches it is given."""
+
+    def __init__(self, encoder):
+        self.inner, self.name, self.dim, self.batches = encoder, encoder.name, encoder.dim, []
+
+    def encode_passages(self, texts):
+        self.batches.append(list(texts))
+        return self.inner.encode_passages(texts)
+
+
+def test_passages_are_encoded_longest_first_and_returned_in_order(tmp_path):
+    """Like lengths share a batch (less padding) and the first batch is the biggest (the encoder sees the
+    job's size first); the caller still gets its vectors in its own order, repeats encoded once."""
+    encoder = Recording(make_encoder(threads=1))
+    texts = [f"zin {i} " + "over veiligheid in de wijk " * (i % 7) for i in range(12)] + ["zin 3 " + "over veiligheid in de wijk " * 3]
+    vectors, encoded = VectorCache(tmp_path / "vectors.sqlite").encode(encoder, texts, batch=5)
+    assert encoded == 12
+    lengths = [len(t) for b in encoder.batches for t in b]
+    assert lengths == sorted(lengths, reverse=True)
+    alone = encoder.inner.encode_passages(texts)
+    assert ((vectors * alone).sum(1) > 0.9999).all()
