@@ -36,12 +36,21 @@ def basisteams(store: GraphStore) -> list[str]:
     return sorted({r["l"].value for r in store.raw_query(q)})
 
 
+def holders_named(store: GraphStore, name: str) -> list[str]:
+    """The nodes named `name` in any case (an owner, a basisteam): a look-up among names, not plan facts."""
+    lit = name.replace("\\", "").replace('"', "")
+    q = PREFIXES + f"""SELECT DISTINCT ?h WHERE {{ ?h skos:prefLabel ?l FILTER(lcase(str(?l)) = lcase("{lit}")) }}"""
+    return [r["h"].value for r in store.raw_query(q)]
+
+
 def priorities(store: GraphStore, owner: str) -> list[dict]:
     """One owner's priorities (whose plan owner, else basisteam, is `owner`: the board's notion of owner).
-    A priority's facts are stated by each of its owner's plans, so each is read once (kg/sparql.once)."""
-    q = PREFIXES + "SELECT ?pr ?n ?t ?label ?o WHERE { " + once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n") + """
+    A priority's facts are stated by each of its owner's plans, so each is read once (kg/sparql.once), and
+    only the priorities held by a node of that name are read."""
+    held = plan_owner("?pr", "o", holders_named(store, owner))
+    q = PREFIXES + "SELECT ?pr ?n ?t ?label ?o WHERE { " + held + once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n") + """
       OPTIONAL """ + once("?pr a ivp:Priority ; ivp:theme ?t", "?pr", "?t") + """
-      OPTIONAL """ + once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label") + plan_owner("?pr", "o") + " }"
+      OPTIONAL """ + once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label") + " }"
     out: dict[str, dict] = {}
     for r in store.raw_query(q):
         if r["o"].value.lower() != owner.lower():
@@ -77,7 +86,8 @@ def _action_facts(store: GraphStore, iris: list[str]) -> dict[str, dict]:
 def _relations(store: GraphStore, owner: str) -> dict[str, set[tuple[str, str]]]:
     """(entity, theme) pairs read from the owner's documents: partners that work on a theme, instruments
     that apply to one."""
-    q = PREFIXES + """SELECT DISTINCT ?kind ?x ?t WHERE { ?d a ivp:Document . """ + plan_owner("?d", "o") + """
+    held = plan_owner("?d", "o", holders_named(store, owner))
+    q = PREFIXES + """SELECT DISTINCT ?kind ?x ?t WHERE { """ + held + """ ?d a ivp:Document .
       FILTER(lcase(str(?o)) = lcase(\"""" + owner.replace("\\", "").replace('"', "") + """\"))
       GRAPH ?g { ?d a ivp:Document . { ?x ivp:worksOn ?t BIND("partner" AS ?kind) }
                  UNION { ?x ivp:appliesTo ?t BIND("instrument" AS ?kind) } } }"""

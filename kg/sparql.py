@@ -5,6 +5,8 @@ cannot drift apart.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ontology.vocab import ID, IVP
 
 _NAMESPACES = {
@@ -38,12 +40,14 @@ def once(pattern: str, *variables: str) -> str:
     return f"{{ SELECT DISTINCT {' '.join(variables)} WHERE {{ {pattern} }} }}"
 
 
-def plan_owner(subject: str, out: str) -> str:
+def plan_owner(subject: str, out: str, holders: Iterable[str] | None = None) -> str:
     """A graph pattern binding `?{out}` to whom a plan fact belongs — its plan owner (a gemeente, a group of
     gemeenten, a basisteam), else its basisteam — and `?{out}_bt` to its basisteam where it has one.
     Facts of a place without a basisteam are not lost to queries that used to require one. The owner's name
-    is stated by each of its documents, so it is read once (see `once`)."""
-    return once(f"""{subject} ivp:planOwner|ivp:basisteam ?_{out}_h .
+    is stated by each of its documents, so it is read once (see `once`). With `holders` (IRIs) only facts
+    held by one of them are read: one owner's facts cost the same however many other owners there are."""
+    within = "" if holders is None else "VALUES ?_%s_h { %s } " % (out, " ".join(f"<{h}>" for h in holders))
+    return once(f"""{within}{subject} ivp:planOwner|ivp:basisteam ?_{out}_h .
       OPTIONAL {{ {subject} ivp:planOwner/skos:prefLabel ?{out}_o FILTER(lang(?{out}_o) IN ("nl", "")) }}
       OPTIONAL {{ {subject} ivp:basisteam/skos:prefLabel ?{out}_bt FILTER(lang(?{out}_bt) IN ("nl", "")) }}
       BIND(COALESCE(?{out}_o, ?{out}_bt) AS ?{out}) FILTER(BOUND(?{out}))""", subject, f"?{out}", f"?{out}_bt")
