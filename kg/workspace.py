@@ -115,14 +115,15 @@ class Workspace:
         return self.reader()[0]
 
     def warm(self) -> None:
-        """Load the encoder, the active state's search indexes and its graph indexes ahead of the first request
-        (a server's start-up)."""
+        """Load the encoder, the active state's search indexes, its graph indexes and its actions (the board and
+        every comparison read them) ahead of the first request (a server's start-up)."""
         warm = getattr(self.encoder, "warm", None)
         if warm is not None:
             warm()
         if not self.is_empty():
             self.engine()
             self.projection().prepare(self.store())
+            self.actions()
 
     def engine(self) -> SearchEngine:
         engine = self.reader()[1]

@@ -16,6 +16,7 @@ def test_workspace_warm_loads_both_runtimes_and_the_engine(ingested):
     assert ws.reader()[1] is not None  # the active state's indexes are loaded
     projection = ws.projection()
     assert projection._adjacency is not None and projection._evidence is not None  # entity requests look up only
+    assert ("actions",) in ws._derived  # the board and comparisons start from the actions, read once per state
 
 
 def test_the_app_warms_its_workspace_in_the_background(ingested, monkeypatch):
