@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]  # bench/http.py shadows the stdlib's
+sys.path.insert(0, str(ROOT))
 RUN = ("import atexit, resource, sys; from api.cli import app; sys.argv = ['ivp'] + sys.argv[1:]; "
        "atexit.register(lambda: print('peak_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
        "app()")

@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]  # bench/http.py shadows the stdlib's
+sys.path.insert(0, str(ROOT))
 CALLS = {
     "actions": "ws.actions()",
     "compare": "ws.compare('De Waarden', 'Tweestromenland')",
