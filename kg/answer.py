@@ -224,7 +224,8 @@ def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
 def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?bt_bt ?n WHERE {{ VALUES ?c {{ {values} }}
-      {once("?pr a ivp:Priority ; ivp:theme ?c", "?pr", "?c")} {once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label")}
+      {once("?pr a ivp:Priority ; ivp:theme ?c", "?pr", "?c")}
+      {once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label")}
       {once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n")} {plan_owner("?pr", "bt")} }}"""
     seen: dict[str, dict] = {}
     for r in store.raw_query(q):

@@ -24,7 +24,7 @@ from collections import Counter
 from ontology.labels import LabelIndex
 from ontology.vocab import full_iri, short_id
 
-from .sparql import PREFIXES, once, plan_owner
+from .sparql import PREFIXES, literal, once, plan_owner
 from .store import GraphStore
 
 
@@ -38,8 +38,7 @@ def basisteams(store: GraphStore) -> list[str]:
 
 def holders_named(store: GraphStore, name: str) -> list[str]:
     """The nodes named `name` in any case (an owner, a basisteam): a look-up among names, not plan facts."""
-    lit = name.replace("\\", "").replace('"', "")
-    q = PREFIXES + f"""SELECT DISTINCT ?h WHERE {{ ?h skos:prefLabel ?l FILTER(lcase(str(?l)) = lcase("{lit}")) }}"""
+    q = PREFIXES + f"SELECT DISTINCT ?h WHERE {{ ?h skos:prefLabel ?l FILTER(lcase(str(?l)) = lcase({literal(name)})) }}"
     return [r["h"].value for r in store.raw_query(q)]
 
 
@@ -48,7 +47,8 @@ def priorities(store: GraphStore, owner: str) -> list[dict]:
     A priority's facts are stated by each of its owner's plans, so each is read once (kg/sparql.once), and
     only the priorities held by a node of that name are read."""
     held = plan_owner("?pr", "o", holders_named(store, owner))
-    q = PREFIXES + "SELECT ?pr ?n ?t ?label ?o WHERE { " + held + once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n") + """
+    q = PREFIXES + "SELECT ?pr ?n ?t ?label ?o WHERE { " + held + """
+      """ + once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n") + """
       OPTIONAL """ + once("?pr a ivp:Priority ; ivp:theme ?t", "?pr", "?t") + """
       OPTIONAL """ + once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label") + " }"
     out: dict[str, dict] = {}
@@ -88,7 +88,7 @@ def _relations(store: GraphStore, owner: str) -> dict[str, set[tuple[str, str]]]
     that apply to one."""
     held = plan_owner("?d", "o", holders_named(store, owner))
     q = PREFIXES + """SELECT DISTINCT ?kind ?x ?t WHERE { """ + held + """ ?d a ivp:Document .
-      FILTER(lcase(str(?o)) = lcase(\"""" + owner.replace("\\", "").replace('"', "") + """\"))
+      FILTER(lcase(str(?o)) = lcase(""" + literal(owner) + """))
       GRAPH ?g { ?d a ivp:Document . { ?x ivp:worksOn ?t BIND("partner" AS ?kind) }
                  UNION { ?x ivp:appliesTo ?t BIND("instrument" AS ?kind) } } }"""
     out: dict[str, set] = {"partner": set(), "instrument": set()}

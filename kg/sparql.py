@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rdflib import Literal
+
 from ontology.vocab import ID, IVP
 
 _NAMESPACES = {
@@ -53,11 +55,10 @@ def plan_owner(subject: str, out: str, holders: Iterable[str] | None = None) -> 
       BIND(COALESCE(?{out}_o, ?{out}_bt) AS ?{out}) FILTER(BOUND(?{out}))""", subject, f"?{out}", f"?{out}_bt")
 
 
-def owned_by(subject: str, name: str) -> str:
-    """A graph pattern: `subject` belongs to the owner or basisteam labelled `name` (a plain literal)."""
-    lit = name.replace("\\", "").replace('"', "")
-    return f"""{subject} ivp:planOwner|ivp:basisteam ?_holder . ?_holder skos:prefLabel ?_hl
-      FILTER(lcase(str(?_hl)) = lcase("{lit}"))"""
+def literal(text: str) -> str:
+    """`text` as a SPARQL string literal: quotes, backslashes and line breaks escaped (rdflib's N3 form),
+    so a name typed by a user never ends the literal early."""
+    return Literal(text).n3()
 
 
 def passage_ref(passage_id: str | None) -> dict:
