@@ -137,9 +137,8 @@ def _separate_copies(store_dir: Path, factor: int, owners: dict[str, str], names
     """Give each copy n >= 1 its own owners and its own passage identifiers (see the module docstring).
 
     A copy's owner is typed and named once, in the first of its document graphs, as an ontology basisteam is
-    named once: with the name in every document graph (as kg/mapping.py writes an owner outside the ontology)
-    the union graph repeats it, and the actions query (kg/actions.all_actions) took 48.7 s instead of 1.9 s
-    at 4x, which would swamp every graph figure here."""
+    named once. (kg/mapping.py writes an owner outside the ontology into each of its documents; the union
+    graph repeats such a name, which the queries read once each since kg/sparql.once: bench/repeats.py.)"""
     store = ox.Store(str(store_dir))
     ident, label, rdf_type = (ox.NamedNode(str(x)) for x in (DCTERMS.identifier, SKOS.prefLabel, RDF.type))
     types = {o: [q.object for q in store.quads_for_pattern(ox.NamedNode(o), rdf_type, None)] for o in owners}
@@ -261,7 +260,7 @@ def measure(data_dir: Path, factor: int, questions: int = 60, compare_max: int =
     teams = sorted({d["owner"] for d in docs.values() if d.get("owner")})
     a, b = teams[0], teams[-1]
     compared: dict = {"compare": f"{a} / {b}"}
-    if factor <= compare_max:  # slower than linear (docs: 1x 2.6 s, 10x 47 s); above the cap it is not run
+    if factor <= compare_max:  # first call reads every action once (1x 0.14 s, 100x 34 s); above the cap not run
         _, first = timed(lambda: ws.compare(a, b))
         actions, coverage = ws.actions(), ws.coverage([a, b])
         warm = statistics.median(timed(lambda: compare(ws.store(), ws.labels, a, b, actions, coverage))[1]
