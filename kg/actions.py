@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ontology.vocab import short_id
+from ontology.vocab import LINEAGE_GRAPH, short_id
 from search.contract import FilterError
 
 from .sparql import PREFIXES, once, passage_ref, plan_owner
@@ -63,8 +63,9 @@ def all_actions(store: GraphStore) -> list[dict]:
         if a in out:
             out[a]["themes"] = theme
             out[a]["theme"] = theme[0]
-    for r in store.raw_query(PREFIXES + "SELECT ?a ?b ?c WHERE { ?a ivp:followUp ?b . OPTIONAL { ?e rdf:subject ?a ; "
-                                 "rdf:object ?b ; ivp:confidence ?c } }"):
+    lineage = f"""SELECT ?a ?b ?c WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?a ivp:followUp ?b .
+      OPTIONAL {{ ?e rdf:subject ?a ; rdf:object ?b ; ivp:confidence ?c }} }} }}"""  # in its graph: 2.5 s -> 1 ms at 100x
+    for r in store.raw_query(PREFIXES + lineage):
         a, b = r["a"].value, r["b"].value
         if a in out and b in out:
             conf = float(r["c"].value) if r["c"] is not None else None
