@@ -95,23 +95,26 @@ class Projection:
 
     def _adjacent(self, node: str) -> list[tuple[str, str]]:
         """(other end, relation) of every edge at `node`: outgoing first, then incoming."""
+        return self._adjacency_index().get(node, [])
+
+    def _adjacency_index(self) -> dict[str, list[tuple[str, str]]]:
+        """Built once per state, in one pass over the edges."""
         if self._adjacency is None:
             with self._lock:
                 if self._adjacency is None:
-                    adjacency: dict[str, list[tuple[str, str]]] = {}
-                    for s, o, data in self.graph.edges(data=True):
-                        adjacency.setdefault(s, []).append((o, data["relation"]))
+                    outgoing: dict[str, list[tuple[str, str]]] = {}
                     incoming: dict[str, list[tuple[str, str]]] = {}
                     for s, o, data in self.graph.edges(data=True):
+                        outgoing.setdefault(s, []).append((o, data["relation"]))
                         incoming.setdefault(o, []).append((s, data["relation"]))
                     for n, items in incoming.items():
-                        adjacency.setdefault(n, []).extend(items)
-                    self._adjacency = adjacency
-        return self._adjacency.get(node, [])
+                        outgoing.setdefault(n, []).extend(items)
+                    self._adjacency = outgoing
+        return self._adjacency
 
     def prepare(self, store: GraphStore) -> None:
         """Build the per-state indexes now (a server's start), not in the first entity request (10 s at 100x)."""
-        self._adjacent("")
+        self._adjacency_index()
         self.evidence(store)
 
     def evidence(self, store: GraphStore) -> dict[tuple[str, str], list[dict]]:
