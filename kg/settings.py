@@ -52,6 +52,7 @@ class Settings:
     sparql_query_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_QUERY_URL") or None)
     sparql_update_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_UPDATE_URL") or None)
     threads: int = field(default_factory=lambda: _encoder_threads())
+    int8: bool = field(default_factory=lambda: os.environ.get("IVP_INT8", "1") != "0")  # passages: int8 products
     warm: bool = field(default_factory=lambda: os.environ.get("IVP_WARM", "") == "1")  # load models at server start
     cors_origins: list[str] = field(default_factory=lambda: [o for o in os.environ.get("IVP_CORS_ORIGINS", "").split(",") if o])
 

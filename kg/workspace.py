@@ -54,7 +54,7 @@ class Workspace:
     @property
     def encoder(self):
         if self._encoder is None:
-            self._encoder = make_encoder(self.settings.model, self.settings.threads)
+            self._encoder = make_encoder(self.settings.model, self.settings.threads, self.settings.int8)
         return self._encoder
 
     def _remote(self) -> RemoteStore | None:

