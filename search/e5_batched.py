@@ -216,8 +216,8 @@ class BatchedE5:
         """L2-normalised vectors. Windows are sorted by length and batched under a token budget and a length
         ratio (a batch of 10- to 80-token sentences spent over a third of its products on padding); a text of
         several windows gets their token-weighted mean, as in the engine. `int8`: the faster products of
-        `int8_layers` where this torch has them (a text's vector then also depends on its batch-mates by
-        ~1e-5 in cosine: one activation scale per batch)."""
+        `int8_layers` where this torch has them (a text's vector then also depends on its batch-mates, by up to
+        3e-4 in cosine: one activation scale per batch; the vector cache keeps the first one)."""
         return self.encode_with(self.int8_layers() if int8 else None, texts, prefix, tokens_per_batch)
 
     def encode_with(self, layers: list[dict] | None, texts: list[str], prefix: str = "passage: ",
