@@ -83,13 +83,14 @@ class Dense:
     """An fp32 product of a layer, with GELU after it where the layer has one."""
 
     def __init__(self, weight: "torch.Tensor", bias: "torch.Tensor", post: str = "none"):
-        self.weight, self.bias, self.post = weight, bias, post
-
-    def __call__(self, x: "torch.Tensor") -> "torch.Tensor":
         import torch.nn.functional as F
 
-        y = F.linear(x, self.weight, self.bias)
-        return F.gelu(y) if self.post == "gelu" else y
+        self.weight, self.bias, self.post = weight, bias, post
+        self._linear, self._gelu = F.linear, F.gelu
+
+    def __call__(self, x: "torch.Tensor") -> "torch.Tensor":
+        y = self._linear(x, self.weight, self.bias)
+        return self._gelu(y) if self.post == "gelu" else y
 
 
 class BatchedE5:
