@@ -2,7 +2,7 @@
 
     python bench/bigplan.py [--kb 389] [--rounds 2] [--against OTHER_CHECKOUT] [--no-sentences]
 
-The plan is the sample corpus (the files of ../shared/corpus, or corpus/ here) repeated until it reaches
+The plan is the sample corpus (`Settings.sample_corpus`: corpus/, or IVP_SAMPLE_CORPUS) repeated until it reaches
 `--kb` kilobytes (KiB), every non-empty line suffixed with its copy and line number, so no passage repeats and
 the vector cache cannot help; it is cut at a paragraph boundary. Each run ingests it with `ivp ingest` into an
 empty data directory (an empty vector cache) in a process of its own. With `--against`, the other checkout
@@ -28,14 +28,11 @@ RUN = ("import atexit, resource, sys; from api.cli import app; sys.argv = ['ivp'
        "app()")
 
 
-def corpus_dir() -> Path:
-    shared = ROOT.parent / "shared" / "corpus"
-    return shared if shared.is_dir() else ROOT / "corpus"
-
-
 def make_plan(target: Path, kb: int) -> Path:
     """The sample plans repeated and numbered up to `kb` KiB (see the module docstring)."""
-    sources = [f.read_text(encoding="utf-8") for f in sorted(corpus_dir().glob("*.txt"))]
+    from kg.settings import Settings
+
+    sources = [f.read_text(encoding="utf-8") for f in sorted(Settings().sample_corpus.glob("*.txt"))]
     parts: list[str] = []
     size, copy = 0, 0
     while size < kb * 1024:

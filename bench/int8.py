@@ -35,15 +35,15 @@ def paragraphs(files: list[Path]) -> list[str]:
 
 
 def text_sets(limit: int) -> dict[str, list[str]]:
-    shared = ROOT.parent / "shared" / "corpus"
-    corpus = shared if shared.is_dir() else ROOT / "corpus"
+    from kg.settings import Settings
+
     fixtures = sorted((ROOT / "tests" / "fixtures").rglob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md"))
     questions = [json.loads(line)["query"] for name in ("questions.jsonl", "nomatch.jsonl")
                  for line in (ROOT / "bench" / "eval" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     rng = np.random.default_rng(1)
     alphabet = [chr(c) for c in [*range(32, 127), *range(0xC0, 0x17F), *range(0x391, 0x3C9), *range(0x4E00, 0x4E80)]]
     random = ["".join(rng.choice(alphabet, rng.integers(5, 400))) for _ in range(200)]
-    sets = {"sample plans": paragraphs(sorted(corpus.glob("*.txt"))), "fixtures": paragraphs(fixtures),
+    sets = {"sample plans": paragraphs(sorted(Settings().sample_corpus.glob("*.txt"))), "fixtures": paragraphs(fixtures),
             "questions": questions, "random strings": random}
     return {name: texts[:limit] for name, texts in sets.items()}
 

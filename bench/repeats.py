@@ -80,9 +80,9 @@ def main(argv: list[str]) -> None:
         from kg.settings import Settings
         from kg.workspace import Workspace
 
-        shared = ROOT.parent / "shared" / "corpus"
         start = time.perf_counter()
-        Workspace(Settings(data_dir=work / "source")).ingest([shared if shared.is_dir() else ROOT / "corpus"])
+        settings = Settings(data_dir=work / "source")
+        Workspace(settings).ingest([settings.sample_corpus])
         print(f"# sample corpus ingested in {time.perf_counter() - start:.0f} s", flush=True)
         for copies in counts:
             data = work / f"x{copies}"
