@@ -21,7 +21,8 @@ from .passages import PASSAGES_FILE, StoredPassage, read_passages
 from .vectors import VectorCache
 from .relevance import is_relevant, judge, place_words
 from .sentences import SentenceIndex, mix
-from .scope import COMPARE, OwnerFinder, interleave_sides, lexical_query, owned_by, owners_of
+from .echo import echo
+from .scope import COMPARE, OwnerFinder, interleave, lexical_query, owned_by, owners_of, side_rankings
 
 MAX_QUERY = 2000
 CANDIDATES = 100
@@ -57,6 +58,7 @@ class Weights:
     fusion: str = "zscore"  # or "rrf"
     owner: float = 1.0  # bonus in z units for a passage of the one owner the question names (search/scope.py)
     sentence: float = 0.5  # share of the best sentence's cosine in a passage's dense score (search/sentences.py)
+    echo: float = 0.5  # bonus in z units, per side of a comparison, for resembling the other sides' best (search/echo.py)
 
 
 @dataclass
@@ -139,9 +141,11 @@ class SearchEngine:
         fused = np.where(allowed, fused, -np.inf)
         depth = max(k * 3, 30)
         order = [int(i) for i in np.argsort(-fused, kind="stable")[:depth] if np.isfinite(fused[i])]
-        if both:  # each side ranked on its own, interleaved (search/scope.py)
+        if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
             sides = owners if len(owners) >= 2 else owners_of(self.passages)
-            order = interleave_sides(fused, [owned_by(self.passages, s) for s in sides], order, depth)[:depth]
+            rankings = side_rankings(fused, [owned_by(self.passages, s) for s in sides], CANDIDATES)
+            rankings = echo(rankings, fused, self.dense.index.reconstruct_batch, self.weights.echo)
+            order = interleave(rankings, order, depth)[:depth]
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
         for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places)):
             h.relevance = round(ev.score(), 3)

@@ -4,8 +4,9 @@ An owner named in a question ("... in Maasdal") says where to look, not what abo
 query, its words score every passage that names the owner (and passages of other owners that mention it)
 above the one that answers; so they are taken out of the lexical query and the named owner's passages get a
 boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
-restricted to that owner's passages, and the side rankings are interleaved, so every side has its best
-passages in the top results; without named owners every ingested owner is a side. The comparison's own
+restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
+interleaved, so every side has its best passages in the top results; without named owners every ingested
+owner is a side. The comparison's own
 words ("both", "beide basisteams") say nothing about the topic either and leave the lexical query too.
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
@@ -66,16 +67,21 @@ def owners_of(passages: Sequence[StoredPassage]) -> list[str]:
     return sorted({p.owner for p in passages if p.owner})
 
 
-def interleave_sides(fused: np.ndarray, sides: Sequence[np.ndarray], rest: Sequence[int], depth: int) -> list[int]:
-    """Round-robin over each side's ranking (best first, restricted to the side's mask), then `rest`."""
-    lists = []
+def side_rankings(fused: np.ndarray, sides: Sequence[np.ndarray], depth: int) -> list[list[int]]:
+    """Each side's best `depth` passages (restricted to the side's mask), best first."""
+    out = []
     for mask in sides:
         scores = np.where(mask, fused, -np.inf)
-        lists.append([int(i) for i in np.argsort(-scores, kind="stable")[:depth] if np.isfinite(scores[i])])
+        out.append([int(i) for i in np.argsort(-scores, kind="stable")[:depth] if np.isfinite(scores[i])])
+    return out
+
+
+def interleave(rankings: Sequence[Sequence[int]], rest: Sequence[int], depth: int) -> list[int]:
+    """Round-robin over the sides' rankings down to `depth`, then `rest`."""
     out: list[int] = []
     seen: set[int] = set()
     for rank in range(depth):
-        for ranking in lists:
+        for ranking in rankings:
             if rank < len(ranking) and ranking[rank] not in seen:
                 seen.add(ranking[rank])
                 out.append(ranking[rank])

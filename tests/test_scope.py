@@ -3,7 +3,7 @@ import numpy as np
 
 from search.lexical import Analyzer
 from search.passages import StoredPassage
-from search.scope import COMPARE, OwnerFinder, interleave_sides, lexical_query, owned_by, owners_of
+from search.scope import COMPARE, OwnerFinder, interleave, lexical_query, owned_by, owners_of, side_rankings
 
 
 def _passage(i: int, owner: str | None) -> StoredPassage:
@@ -39,11 +39,12 @@ def test_interleave_gives_every_side_its_best_passages_first():
     fused = np.array([9.0, 8.0, 7.0, 6.0, 1.0, 5.0])  # side B's best passage ranks low overall
     sides = [owned_by(passages, s) for s in owners_of(passages)]
     order = list(np.argsort(-fused))
-    out = interleave_sides(fused, sides, order, depth=3)
+    out = interleave(side_rankings(fused, sides, 3), order, depth=3)
     assert out[:2] == [0, 4], "B's best passage is second, not fifth"
     assert out[2:] == [1, 2, 3, 5], "then the sides' next ones, then the rest in fused order"
     masked = np.where(np.arange(6) == 4, -np.inf, fused)  # a filter removed B's only passage
-    assert 4 not in interleave_sides(masked, sides, [0, 1], depth=3)
+    assert side_rankings(masked, sides, 3)[1] == []
+    assert 4 not in interleave(side_rankings(masked, sides, 3), [0, 1], depth=3)
 
 
 def test_a_named_owner_ranks_its_own_passages_first(ingested):
