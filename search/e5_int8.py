@@ -93,7 +93,8 @@ class Int8Linear:
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
         flat = x.reshape(-1, self.fan_in) * self.inv_factor
-        scale = float(flat.abs().max()) / 127 or 1.0
+        low, high = torch.aminmax(flat)  # one pass for the range: abs() then max() took two and a copy
+        scale = max(-float(low), float(high)) / 127 or 1.0
         q = flat.mul_(1.0 / scale).add_(ZERO + 0.5).to(torch.uint8)  # + 0.5 then truncation: rounding
         y = torch.ops.onednn.qlinear_pointwise(q, scale, ZERO, self.packed, self.w_scale, self.w_zero, self.bias,
                                                1.0, 0, torch.float32, self.post, [], "none")
