@@ -457,6 +457,32 @@ def test_english_questions_ground(index, query, expected):
     assert ids(index, query) == expected
 
 
+@pytest.mark.parametrize("query,expected", [
+    ("what is being done about teenagers and alcohol abuse", ["theme/jeugd", "theme/middelengebruik"]),
+    ("wat doen de agenten aan burenoverlast?", ["partner/politie", "theme/woonoverlast"]),
+    ("phishing and ransomware against small shops", ["theme/digitale-veiligheid"] * 2),
+    ("Is er een aanpak voor drank achter het stuur?", ["theme/rijden-onder-invloed"]),
+    ("cops checking for drunk drivers", ["partner/politie", "theme/rijden-onder-invloed"]),
+    ("hangjongeren bij het winkelcentrum", ["theme/jeugdoverlast"]),
+    ("rogue landlords and dirty money", ["theme/misbruik-van-vastgoed", "theme/witwassen"]),
+    ("an anonymous tip line for residents", ["instrument/mma"]),
+])
+def test_everyday_words_ground_in_both_languages(index, query, expected):
+    """ontology/everyday.ttl: the words residents type where the plans use policy terms."""
+    assert ids(index, query, relaxed=True) == expected
+
+
+def test_everyday_wordings_only_label_existing_concepts(onto):
+    """A mistyped IRI in everyday.ttl would mint a concept with a label and nothing else."""
+    everyday = Graph().parse(Path(__file__).parent.parent / "ontology" / "everyday.ttl")
+    subjects = set(everyday.subjects())
+    assert subjects and all(isinstance(s, URIRef) for s in subjects)
+    for s in subjects:
+        assert (s, SKOS.prefLabel, None) in onto, f"{s} has no prefLabel in the other ontology files"
+    assert set(everyday.predicates()) == {SKOS.altLabel}
+    assert {o.language for o in everyday.objects()} == {"nl", "en"}
+
+
 def test_relaxed_mode_reads_lower_case_acronyms_and_places_but_not_common_words(index):
     q = "wat doet het riec in tiel om drugs te bestrijden"
     assert ids(index, q) == ["theme/drugs"]
