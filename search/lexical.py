@@ -35,7 +35,7 @@ class Analyzer:
     """Tokens -> stems, plus the stems of the parts of compounds found in the vocabulary."""
 
     def __init__(self, vocabulary: set[str] | None = None):
-        self._stem = Stemmer.Stemmer("dutch").stemWord
+        self.stem = Stemmer.Stemmer("dutch").stemWord
         self.vocabulary = vocabulary or set()
         self._split_cache: dict[str, list[str]] = {}
 
@@ -45,9 +45,9 @@ class Analyzer:
     def __call__(self, text: str) -> list[str]:
         out: list[str] = []
         for w in self.words(text):
-            out.append(self._stem(w))
+            out.append(self.stem(w))
             if len(w) >= 2 * MIN_PART:
-                out.extend(self._stem(p) for p in self.split(w))
+                out.extend(self.stem(p) for p in self.split(w))
         return out
 
     def split(self, word: str) -> list[str]:
@@ -82,6 +82,41 @@ class Analyzer:
 class LexicalIndex:
     def __init__(self, analyzer: Analyzer, bm25: bm25s.BM25, n_docs: int):
         self.analyzer, self.bm25, self.n_docs = analyzer, bm25, n_docs
+        self._starts: dict[int, dict[str, list[str]]] = {}
+
+    def holding(self, term: str) -> np.ndarray:
+        """Which passages hold an indexed term."""
+        if term not in self.bm25.vocab_dict:
+            return np.zeros(self.n_docs, dtype=bool)
+        return np.asarray(self.bm25.get_scores([term])) > 0
+
+    def holding_start(self, start: str) -> np.ndarray:
+        """Which passages hold a word that begins with `start` (the corpus words, unstemmed: the stemmer turns
+        "evaluatie" into "evalueer"; grouped by their first len(start) letters once, on first use)."""
+        n = len(start)
+        if n not in self._starts:
+            groups: dict[str, set[str]] = {}
+            for word in self.analyzer.vocabulary:
+                if len(word) >= n:
+                    groups.setdefault(word[:n], set()).add(self.analyzer.stem(word))
+            self._starts[n] = {k: sorted(v) for k, v in groups.items()}
+        out = np.zeros(self.n_docs, dtype=bool)
+        for t in self._starts[n].get(start, []):
+            out |= self.holding(t)
+        return out
+        self._starts: dict[int, dict[str, list[str]]] = {}
+
+    def kin(self, term: str, letters: int) -> list[str]:
+        """Indexed terms that begin with the first `letters` letters of `term` ([] for a shorter term)."""
+        if len(term) < letters:
+            return []
+        if letters not in self._starts:
+            starts: dict[str, list[str]] = {}
+            for t in self.bm25.vocab_dict:
+                if len(t) >= letters:
+                    starts.setdefault(t[:letters], []).append(t)
+            self._starts[letters] = starts
+        return self._starts[letters].get(term[:letters], [])
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":

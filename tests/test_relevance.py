@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from search.lexical import LexicalIndex
-from search.relevance import THRESHOLD, Evidence, place_words, word_coverage
+from search.relevance import START, THRESHOLD, Evidence, place_words, start_coverage, word_coverage
 
 # Questions the plans cannot answer; none of them is in bench/relevance_calibration.jsonl.
 NONSENSE = ["Welk wijnjaar was het beste voor bourgogne?", "snibbel vrodak plonterwiek",
@@ -31,6 +31,19 @@ def test_a_place_name_is_not_the_topic():
     cov = word_coverage("pont in Zeestad", lex, [0, 1, 2], places)
     assert cov[0] == 0 and cov[1] == cov[2] == pytest.approx(1.0)
     assert word_coverage("Zeestad", lex, [0, 2], places)[0] == pytest.approx(1.0)  # nothing else left: the name counts
+
+
+def test_long_words_meet_their_counterparts_across_languages():
+    texts = ["De evaluatie van de interventies volgt in het najaar.", "Het convenant wordt in maart getekend.",
+             "Een kaart van de wijk hangt in Zeestad."]
+    lex = LexicalIndex.build(texts)
+    rows = [0, 1, 2]
+    english = start_coverage("When is the evaluation of the interventions?", lex, rows)
+    assert english[0] == pytest.approx(1.0) and english[1] == english[2] == 0
+    assert np.all(word_coverage("evaluation interventions", lex, rows) == 0), "no stem is shared"
+    assert np.all(start_coverage("card maps", lex, rows) == 0), f"words under {START} letters need their own form"
+    places = place_words(["Zeestad"], lex)
+    assert list(start_coverage("evaluation in Zeestad", lex, rows, places)) == [1.0, 0.0, 0.0], "a place is not the topic"
 
 
 def test_evidence_score_rises_with_each_signal():
