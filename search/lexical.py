@@ -85,14 +85,17 @@ class LexicalIndex:
         self._starts: dict[int, dict[str, list[str]]] = {}
 
     def holding(self, term: str) -> np.ndarray:
-        """Which passages hold an indexed term."""
-        if term not in self.bm25.vocab_dict:
-            return np.zeros(self.n_docs, dtype=bool)
-        return np.asarray(self.bm25.get_scores([term])) > 0
+        """Row numbers of the passages that hold an indexed term, read from the term's column of the index
+        (no score over every passage: the relevance judge asks this for each word of every question)."""
+        tid = self.bm25.vocab_dict.get(term)
+        if tid is None:
+            return np.zeros(0, dtype=np.int64)
+        ptr = self.bm25.scores["indptr"]
+        return np.asarray(self.bm25.scores["indices"][ptr[tid]:ptr[tid + 1]])
 
     def holding_start(self, start: str) -> np.ndarray:
-        """Which passages hold a word that begins with `start` (the corpus words, unstemmed: the stemmer turns
-        "evaluatie" into "evalueer"; grouped by their first len(start) letters once, on first use)."""
+        """Row numbers of the passages that hold a word beginning with `start` (the corpus words, unstemmed: the
+        stemmer turns "evaluatie" into "evalueer"; grouped by their first len(start) letters once, on first use)."""
         n = len(start)
         if n not in self._starts:
             groups: dict[str, set[str]] = {}
@@ -100,23 +103,8 @@ class LexicalIndex:
                 if len(word) >= n:
                     groups.setdefault(word[:n], set()).add(self.analyzer.stem(word))
             self._starts[n] = {k: sorted(v) for k, v in groups.items()}
-        out = np.zeros(self.n_docs, dtype=bool)
-        for t in self._starts[n].get(start, []):
-            out |= self.holding(t)
-        return out
-        self._starts: dict[int, dict[str, list[str]]] = {}
-
-    def kin(self, term: str, letters: int) -> list[str]:
-        """Indexed terms that begin with the first `letters` letters of `term` ([] for a shorter term)."""
-        if len(term) < letters:
-            return []
-        if letters not in self._starts:
-            starts: dict[str, list[str]] = {}
-            for t in self.bm25.vocab_dict:
-                if len(t) >= letters:
-                    starts.setdefault(t[:letters], []).append(t)
-            self._starts[letters] = starts
-        return self._starts[letters].get(term[:letters], [])
+        held = [self.holding(t) for t in self._starts[n].get(start, [])]
+        return np.unique(np.concatenate(held)) if held else np.zeros(0, dtype=np.int64)
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":

@@ -100,17 +100,16 @@ def start_coverage(query: str, lexical: LexicalIndex, rows: list[int], places: f
 
 
 def _share(held: list[np.ndarray], n_docs: int, rows: list[int]) -> np.ndarray:
-    """Per passage in `rows`, the idf-weighted share of the words (one mask of holding passages each) it holds;
+    """Per passage in `rows`, the idf-weighted share of the words (given as the rows holding each) it holds;
     a word no passage holds weighs as the rarest and counts against every passage."""
     if not held or not rows:
         return np.zeros(len(rows))
     n = max(n_docs, 1)
     found = np.zeros(len(rows))
     total = 0.0
-    for present in held:
-        count = int(present.sum())
-        idf = math.log(1 + (n - count + 0.5) / (count + 0.5))
-        found += idf * present[rows]
+    for holders in held:
+        idf = math.log(1 + (n - len(holders) + 0.5) / (len(holders) + 0.5))
+        found += idf * np.isin(rows, holders)
         total += idf
     return found / total if total else found
 

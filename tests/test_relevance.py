@@ -46,6 +46,18 @@ def test_long_words_meet_their_counterparts_across_languages():
     assert list(start_coverage("evaluation in Zeestad", lex, rows, places)) == [1.0, 0.0, 0.0], "a place is not the topic"
 
 
+def test_the_passages_holding_a_word_are_read_from_the_index(tmp_path):
+    """`holding` reads the term's column of the BM25 index; it must agree with scoring, also after a reload."""
+    texts = ["De haven en de kade.", "Een loods bij de haven.", "Netten in de loods.", "Niets hier."]
+    built = LexicalIndex.build(texts)
+    built.save(tmp_path / "lex")
+    for lex in (built, LexicalIndex.load(tmp_path / "lex")):
+        for term in ("haven", "lood", "net", "afwezig"):
+            scored = np.flatnonzero(lex.bm25.get_scores([term]) > 0) if term in lex.bm25.vocab_dict else []
+            assert sorted(lex.holding(term)) == sorted(scored), term
+        assert sorted(lex.holding_start("loods")) == [1, 2]
+
+
 def test_evidence_score_rises_with_each_signal():
     none, words, concept = Evidence(2.0, 0.0, False), Evidence(2.0, 0.9, False), Evidence(2.0, 0.0, True)
     assert none.score() < THRESHOLD <= min(words.score(), concept.score())
