@@ -36,6 +36,10 @@ class DenseIndex:
         keep = rows[0] >= 0
         return scores[0][keep], rows[0][keep]
 
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        """The stored (unit) vectors of these rows."""
+        return self.index.reconstruct_batch(np.asarray(rows, dtype=np.int64))
+
     def save(self, path: Path) -> None:
         faiss.write_index(self.index, str(path))
 

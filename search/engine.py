@@ -144,7 +144,7 @@ class SearchEngine:
         if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
             sides = owners if len(owners) >= 2 else owners_of(self.passages)
             rankings = side_rankings(fused, [owned_by(self.passages, s) for s in sides], CANDIDATES)
-            rankings = echo(rankings, fused, self.dense.index.reconstruct_batch, self.weights.echo)
+            rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
         for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places)):

@@ -6,8 +6,8 @@ above the one that answers; so they are taken out of the lexical query and the n
 boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
 restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
 interleaved, so every side has its best passages in the top results; without named owners every ingested
-owner is a side. The comparison's own
-words ("both", "beide basisteams") say nothing about the topic either and leave the lexical query too.
+owner is a side. The comparison's own words ("both", "beide basisteams") say nothing about the topic either
+and leave the lexical query too.
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
 """

@@ -36,3 +36,12 @@ def test_no_weight_or_a_single_side_keeps_the_order():
 def test_the_bonus_only_reorders_within_a_side(weight):
     out = echo([[0, 1, 2], [3, 4, 5, 6]], FUSED, _vectors, weight=weight)
     assert [sorted(r) for r in out] == [[0, 1, 2], [3, 4, 5, 6]]
+
+
+@pytest.mark.parametrize("exact_limit", [100, 2])  # an exact index and an HNSW one (above the limit)
+def test_the_dense_index_gives_back_its_vectors(exact_limit):
+    """search/echo.py reads candidates' vectors back from the index (no second copy of them in memory)."""
+    from search.dense import DenseIndex
+
+    index = DenseIndex.build(VECTORS, exact_limit)
+    assert np.allclose(index.vectors([6, 0]), VECTORS[[6, 0]])
