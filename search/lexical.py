@@ -94,8 +94,9 @@ class LexicalIndex:
         return np.asarray(self.bm25.scores["indices"][ptr[tid]:ptr[tid + 1]])
 
     def holding_start(self, start: str) -> np.ndarray:
-        """Row numbers of the passages that hold a word beginning with `start` (the corpus words, unstemmed: the
-        stemmer turns "evaluatie" into "evalueer"; grouped by their first len(start) letters once, on first use)."""
+        """Row numbers (with repeats) of the passages that hold a word beginning with `start`. The corpus words are
+        read unstemmed (the stemmer turns "evaluatie" into "evalueer"), grouped by their first len(start) letters
+        once, on first use."""
         n = len(start)
         if n not in self._starts:
             groups: dict[str, set[str]] = {}
@@ -104,7 +105,7 @@ class LexicalIndex:
                     groups.setdefault(word[:n], set()).add(self.analyzer.stem(word))
             self._starts[n] = {k: sorted(v) for k, v in groups.items()}
         held = [self.holding(t) for t in self._starts[n].get(start, [])]
-        return np.unique(np.concatenate(held)) if held else np.zeros(0, dtype=np.int64)
+        return np.concatenate(held) if held else np.zeros(0, dtype=np.int64)
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":

@@ -107,9 +107,13 @@ def _share(held: list[np.ndarray], n_docs: int, rows: list[int]) -> np.ndarray:
     n = max(n_docs, 1)
     found = np.zeros(len(rows))
     total = 0.0
+    mask = np.zeros(n_docs, dtype=bool)
     for holders in held:
-        idf = math.log(1 + (n - len(holders) + 0.5) / (len(holders) + 0.5))
-        found += idf * np.isin(rows, holders)
+        mask[:] = False
+        mask[holders] = True  # a mark per passage: holders may repeat, and a mask is cheaper than a set test
+        count = int(mask.sum())
+        idf = math.log(1 + (n - count + 0.5) / (count + 0.5))
+        found += idf * mask[rows]
         total += idf
     return found / total if total else found
 

@@ -55,7 +55,7 @@ def test_the_passages_holding_a_word_are_read_from_the_index(tmp_path):
         for term in ("haven", "lood", "net", "afwezig"):
             scored = np.flatnonzero(lex.bm25.get_scores([term]) > 0) if term in lex.bm25.vocab_dict else []
             assert sorted(lex.holding(term)) == sorted(scored), term
-        assert sorted(lex.holding_start("loods")) == [1, 2]
+        assert sorted(set(lex.holding_start("loods"))) == [1, 2]
 
 
 def test_evidence_score_rises_with_each_signal():
