@@ -65,8 +65,8 @@ class Workspace:
 
     def weights(self) -> Weights:
         s = self.settings
-        return Weights(s.weight_dense, s.weight_dense_en, s.weight_concept, s.fusion, s.weight_owner, s.weight_sentence,
-                       s.weight_echo)
+        return Weights(dense=s.weight_dense, dense_en=s.weight_dense_en, concept=s.weight_concept, fusion=s.fusion,
+                       owner=s.weight_owner, sentence=s.weight_sentence, echo=s.weight_echo)
 
     # -- writes ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:
