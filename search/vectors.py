@@ -1,4 +1,4 @@
-"""Vectors cached by (model, content hash): re-ingesting encodes only new or changed passages.
+"""Vectors cached by (model and runtime, content hash): re-ingesting encodes only new or changed passages.
 
 Encoding is the slow step (about 15 passages/s on 2 cores), so the cache lives outside the
 versioned states and survives every ingest; a vector depends only on the model and the text.
@@ -21,6 +21,12 @@ def content_hash(text: str) -> str:
 
 
 QUERY_KIND = "|query"  # questions get the model's "query: " prefix: their vectors are kept apart from passages
+
+
+def passage_key(encoder: Encoder) -> str:
+    """The cache's name for an encoder's passage vectors: the model, and the runtime where it has several
+    (`E5Encoder.passage_kind`), so switching runtime never serves the other runtime's vectors."""
+    return encoder.name + getattr(encoder, "passage_kind", "")
 
 
 class VectorCache:
@@ -72,7 +78,8 @@ class VectorCache:
         Each batch is stored as soon as it is encoded, so an interrupted ingest resumes where it stopped.
         """
         hashes = [content_hash(t) for t in texts]
-        have = self.get_many(encoder.name, list(dict.fromkeys(hashes)))
+        key = passage_key(encoder)
+        have = self.get_many(key, list(dict.fromkeys(hashes)))
         todo = [i for i, h in enumerate(hashes) if h not in have]
         # longest first: like lengths share a batch (less padding), and the first batch shows the encoder the
         # job's size (E5Encoder loads its batched runtime for big work, search/encoders.SMALL_WORK_CHARS)
@@ -81,7 +88,7 @@ class VectorCache:
             idx = todo[start : start + batch]
             vecs = encoder.encode_passages([texts[i] for i in idx])
             fresh = {hashes[i]: v for i, v in zip(idx, vecs)}
-            self.put_many(encoder.name, fresh)
+            self.put_many(key, fresh)
             have.update(fresh)
             if progress:
                 progress(min(start + batch, len(todo)), len(todo))

@@ -90,3 +90,22 @@ def test_the_setting_turns_int8_off_for_an_ingest(batched, monkeypatch):  # batc
     plain = exact.encode_passages(texts)
     assert np.array_equal(plain, exact._get_batched().encode(texts))
     assert not np.array_equal(fast.encode_passages(texts), plain)
+
+
+def test_the_vector_cache_keeps_int8_and_fp32_passage_vectors_apart(batched, tmp_path):
+    """A cache filled by int8 ingests serves an IVP_INT8=0 ingest fp32 vectors, not the int8 ones; both kinds
+    share the model's index files (they search together)."""
+    from search.encoders import make_encoder
+    from search.vectors import VectorCache
+
+    texts = [f"{i}: toezicht op vakantieparken in het buitengebied, samen met provincie en politie. " * 30
+             for i in range(4)]  # over SMALL_WORK_CHARS: the batched runtime, where int8 applies
+    exact, fast = make_encoder("e5-small", 2, int8=False), make_encoder("e5-small", 2)
+    cache = VectorCache(tmp_path / "vectors.sqlite")
+    int8_vectors, encoded = cache.encode(fast, texts)
+    assert encoded == 4
+    fp32_vectors, encoded = cache.encode(exact, texts)
+    assert encoded == 4 and np.array_equal(fp32_vectors, exact._get_batched().encode(texts))
+    assert not np.array_equal(fp32_vectors, int8_vectors)
+    assert np.array_equal(cache.encode(fast, texts)[0], int8_vectors) and cache.encode(fast, texts)[1] == 0
+    assert exact.name == fast.name
