@@ -22,7 +22,8 @@ from .vectors import VectorCache
 from .relevance import is_relevant, judge, place_words
 from .sentences import SentenceIndex, mix
 from .echo import echo
-from .scope import COMPARE, OwnerFinder, interleave, lexical_query, owned_by, owners_of, side_rankings
+from .scope import (COMPARE, OwnerFinder, best_rows, interleave, leading_owners, lexical_query, rows_by_owner,
+                    side_rankings)
 
 MAX_QUERY = 2000
 CANDIDATES = 100
@@ -105,7 +106,8 @@ class SearchEngine:
                 self._mentioning.setdefault(iri, []).append(i)
         self._places = place_words({x for p in self.passages for x in (p.basisteam, p.owner, *p.gemeenten) if x},
                                    self.lexical)
-        self._owners = OwnerFinder(sorted({x for p in self.passages for x in (p.basisteam, p.owner) if x}))
+        self._rows_of = rows_by_owner(self.passages)
+        self._owners = OwnerFinder(sorted(self._rows_of))
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                grounding: Grounding | None = None) -> list[Hit]:
@@ -137,13 +139,14 @@ class SearchEngine:
                 hits[self._mentioning.get(iri, [])] += 1
             fused = fused + self.weights.concept * np.minimum(hits, 2) / 2
         if len(owners) == 1 and self.weights.owner:
-            fused = fused + self.weights.owner * owned_by(self.passages, owners[0])
+            fused = fused.copy()
+            fused[self._rows_of[owners[0]]] += self.weights.owner
         fused = np.where(allowed, fused, -np.inf)
         depth = max(k * 3, 30)
-        order = [int(i) for i in np.argsort(-fused, kind="stable")[:depth] if np.isfinite(fused[i])]
+        order = [int(i) for i in best_rows(fused, depth)]
         if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
-            sides = owners if len(owners) >= 2 else owners_of(self.passages)
-            rankings = side_rankings(fused, [owned_by(self.passages, s) for s in sides], CANDIDATES)
+            sides = owners if len(owners) >= 2 else leading_owners(order, self.passages)
+            rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
             rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]

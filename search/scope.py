@@ -5,8 +5,9 @@ query, its words score every passage that names the owner (and passages of other
 above the one that answers; so they are taken out of the lexical query and the named owner's passages get a
 boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
 restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
-interleaved, so every side has its best passages in the top results; without named owners every ingested
-owner is a side. The comparison's own words ("both", "beide basisteams") say nothing about the topic either
+interleaved, so every side has its best passages in the top results; without named owners the sides are the
+owners of the best passages (at most MAX_SIDES, best first: "both districts" among many ingested owners means
+the ones that write about it). The comparison's own words ("both", "beide basisteams") say nothing about the topic either
 and leave the lexical query too.
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
@@ -26,6 +27,7 @@ from .passages import StoredPassage
 
 COMPARE = re.compile(r"\b(compar\w*|vergelijk\w*|beide|both|verschil\w*|differ\w*|versus|vs|each|elke?|iedere?|"
                      r"allebei|(two|twee) (plans|plannen|districts|basisteams|teams|documents|documenten))\b", re.I)
+MAX_SIDES = 5  # sides of a comparison that names no owner: ten results still give each side two passages
 # Words that, in a comparison, only say that several owners are meant.
 SIDE_WORDS = frozenset({"each", "elk", "elke", "ieder", "iedere", "allebei", "two", "twee", "beide", "both", "plan",
                         "plans", "plannen", "district", "districts", "basisteam", "basisteams", "team", "teams",
@@ -57,23 +59,47 @@ def lexical_query(query: str, analyzer: Analyzer, owners: Sequence[str], compare
     return " ".join(kept) if kept and len(kept) < len(words) else query
 
 
-def owned_by(passages: Sequence[StoredPassage], owner: str) -> np.ndarray:
-    """Mask of the passages written for `owner` (a basisteam or any other plan owner)."""
-    return np.array([owner in (p.basisteam, p.owner) for p in passages], dtype=bool)
+def rows_by_owner(passages: Sequence[StoredPassage]) -> dict[str, np.ndarray]:
+    """Each plan owner's (and basisteam's) passage rows, ascending: built once per state, so a side or an owner
+    boost costs its own rows, not a pass over every passage."""
+    rows: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        for name in {p.basisteam, p.owner} - {None, ""}:
+            rows.setdefault(name, []).append(i)
+    return {name: np.asarray(r, dtype=np.int64) for name, r in rows.items()}
 
 
-def owners_of(passages: Sequence[StoredPassage]) -> list[str]:
-    """Every plan owner with passages, in a stable order."""
-    return sorted({p.owner for p in passages if p.owner})
+def leading_owners(order: Sequence[int], passages: Sequence[StoredPassage], most: int = MAX_SIDES) -> list[str]:
+    """The plan owners of the passages in `order` (best first), each at its first appearance, at most `most`."""
+    out: list[str] = []
+    for i in order:
+        owner = passages[i].owner
+        if owner and owner not in out:
+            out.append(owner)
+            if len(out) == most:
+                break
+    return out
+
+
+def best_rows(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Positions of the `depth` highest finite scores, best first, ties in position order: what a stable
+    argsort of every score gives, in linear time (a full sort costs ~20 ms a question at 290,000 passages)."""
+    n = len(scores)
+    if depth >= n:
+        order = np.argsort(-scores, kind="stable")
+    elif depth <= 0:
+        return np.zeros(0, dtype=np.int64)
+    else:
+        threshold = np.partition(scores, n - depth)[n - depth]
+        above = np.flatnonzero(scores > threshold)
+        rows = np.concatenate([above, np.flatnonzero(scores == threshold)[: depth - len(above)]])
+        order = rows[np.argsort(-scores[rows], kind="stable")]
+    return order[np.isfinite(scores[order])]
 
 
 def side_rankings(fused: np.ndarray, sides: Sequence[np.ndarray], depth: int) -> list[list[int]]:
-    """Each side's best `depth` passages (restricted to the side's mask), best first."""
-    out = []
-    for mask in sides:
-        scores = np.where(mask, fused, -np.inf)
-        out.append([int(i) for i in np.argsort(-scores, kind="stable")[:depth] if np.isfinite(scores[i])])
-    return out
+    """Each side's best `depth` passages (`sides`: each side's rows, ascending), best first."""
+    return [[int(i) for i in rows[best_rows(fused[rows], depth)]] for rows in sides]
 
 
 def interleave(rankings: Sequence[Sequence[int]], rest: Sequence[int], depth: int) -> list[int]:

@@ -3,7 +3,8 @@ import numpy as np
 
 from search.lexical import Analyzer
 from search.passages import StoredPassage
-from search.scope import COMPARE, OwnerFinder, interleave, lexical_query, owned_by, owners_of, side_rankings
+from search.scope import (COMPARE, OwnerFinder, best_rows, interleave, leading_owners, lexical_query, rows_by_owner,
+                          side_rankings)
 
 
 def _passage(i: int, owner: str | None) -> StoredPassage:
@@ -37,7 +38,9 @@ def test_compare_words_in_both_languages():
 def test_interleave_gives_every_side_its_best_passages_first():
     passages = [_passage(i, owner) for i, owner in enumerate(["A", "A", "A", "A", "B", None])]
     fused = np.array([9.0, 8.0, 7.0, 6.0, 1.0, 5.0])  # side B's best passage ranks low overall
-    sides = [owned_by(passages, s) for s in owners_of(passages)]
+    rows = rows_by_owner(passages)
+    assert sorted(rows) == ["A", "B"] and rows["A"].tolist() == [0, 1, 2, 3]
+    sides = [rows["A"], rows["B"]]
     order = list(np.argsort(-fused))
     out = interleave(side_rankings(fused, sides, 3), order, depth=3)
     assert out[:2] == [0, 4], "B's best passage is second, not fifth"
@@ -47,9 +50,29 @@ def test_interleave_gives_every_side_its_best_passages_first():
     assert 4 not in interleave(side_rankings(masked, sides, 3), [0, 1], depth=3)
 
 
+def test_best_rows_is_a_stable_sort_of_every_score_cut_to_depth():
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        scores = rng.integers(0, 6, rng.integers(1, 40)).astype(float)  # many ties
+        scores[rng.random(len(scores)) < 0.2] = -np.inf  # filtered out
+        depth = int(rng.integers(0, 45))
+        full = [int(i) for i in np.argsort(-scores, kind="stable")[:depth] if np.isfinite(scores[i])]
+        assert best_rows(scores, depth).tolist() == full
+
+
+def test_sides_without_names_are_the_owners_of_the_best_passages():
+    passages = [_passage(i, owner) for i, owner in enumerate(["A", None, "B", "A", "C", "D", "E", "F", "G"])]
+    assert leading_owners([4, 1, 0, 3, 2], passages) == ["C", "A", "B"]  # first appearance; no owner skipped
+    assert leading_owners(range(9), passages, most=3) == ["A", "B", "C"]
+
+
+def _owners(engine) -> list[str]:
+    return sorted({p.owner for p in engine.passages if p.owner})
+
+
 def test_a_named_owner_ranks_its_own_passages_first(ingested):
     engine = ingested.engine()
-    owners = owners_of(engine.passages)
+    owners = _owners(engine)
     assert len(owners) >= 2
     for owner in owners:
         hits = engine.search(f"Welke partners werken samen tegen drugs in {owner}?", 5)
@@ -58,4 +81,4 @@ def test_a_named_owner_ranks_its_own_passages_first(ingested):
 
 def test_a_comparison_without_names_sees_every_owner(ingested):
     hits = ingested.engine().search("How do both districts tackle online crime?", 4)
-    assert {h.passage.owner for h in hits} == set(owners_of(ingested.engine().passages))
+    assert {h.passage.owner for h in hits} == set(_owners(ingested.engine()))
