@@ -13,6 +13,7 @@ from ontology.labels import LabelIndex
 
 from .dense import DenseIndex
 from .encoders import Encoder
+from .facets import Facets, Filters
 from .fusion import rrf, zfuse
 from .language import is_english
 from .grounding import Grounding, ground
@@ -36,16 +37,6 @@ class QueryError(ValueError):
 
 class IndexMissing(Exception):
     """No usable index in the active state; the message says how to rebuild it."""
-
-
-@dataclass
-class Filters:
-    basisteam: str | None = None  # a basisteam or any other plan owner (a gemeente, a group of gemeenten)
-    gemeente: str | None = None  # documents written for this gemeente or for the basisteam it belongs to
-    document: str | None = None
-    kind: str | None = None
-    theme: str | None = None  # IRI
-    year: int | None = None
 
 
 @dataclass
@@ -107,6 +98,7 @@ class SearchEngine:
         self._places = place_words({x for p in self.passages for x in (p.basisteam, p.owner, *p.gemeenten) if x},
                                    self.lexical)
         self._rows_of = rows_by_owner(self.passages)
+        self._facets: Facets | None = None  # built on the first filtered search
         self._owners = OwnerFinder(sorted(self._rows_of))
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
@@ -180,29 +172,11 @@ class SearchEngine:
         return out
 
     def _mask(self, f: Filters) -> np.ndarray:
-        keep = np.ones(len(self.passages), dtype=bool)
         if f == Filters():
-            return keep
-        for i, p in enumerate(self.passages):
-            if f.basisteam and f.basisteam.lower() not in ((p.basisteam or "").lower(), (p.owner or "").lower()):
-                keep[i] = False
-            elif f.gemeente and f.gemeente.lower() not in {g.lower() for g in p.gemeenten}:
-                keep[i] = False
-            elif f.document and p.doc_id != f.document:
-                keep[i] = False
-            elif f.kind and p.doc_kind != f.kind:
-                keep[i] = False
-            elif f.year and not ((p.period_start or 0) <= f.year <= (p.period_end or p.period_start or 0)):
-                keep[i] = False
-            elif f.theme and not self._about(p, f.theme):
-                keep[i] = False
-        return keep
-
-    def _about(self, p: StoredPassage, theme_iri: str) -> bool:
-        family = {theme_iri, *self.labels.narrower(theme_iri)}
-        if family & set(p.mentions):
-            return True
-        return any(m.iri in family for h in p.section_path for m in self.labels.find(h))
+            return np.ones(len(self.passages), dtype=bool)
+        if self._facets is None:
+            self._facets = Facets(self.passages, self.labels)
+        return self._facets.mask(f)
 
     def values(self) -> dict[str, list]:
         """The valid filter values, for error messages and the web form. Every question reads them (the answer
