@@ -255,6 +255,11 @@ def measure(data_dir: Path, factor: int, questions: int = 60, compare_max: int =
     copies = {h.passage.doc_id.rsplit("-x", 1)[1] if "-x" in h.passage.doc_id else "0" for h in hits}
     owner = sorted({d["owner"] for d in docs.values() if d.get("owner")})[-1]
     own_hits = engine.search("drugs preventie jongeren", 10, Filters(basisteam=owner))
+    theme = ws.labels.find("drugs")[0].iri
+    _, filtered_first = timed(lambda: engine.search("aanpak van drugs", 10, Filters(theme=theme)))
+    filtered = [timed(lambda: engine.search(f"{QUESTIONS[i % len(QUESTIONS)]} {factor}x{i}", 10,  # vectors known
+                                            Filters(basisteam=owner, theme=theme, year=2024)))[1]
+                for i in range(questions)]
     _, projection_ms = timed(ws.projection)
     riec = ws.find("RIEC")[0]["id"]
     _, entity_first = timed(lambda: ws.entity(riec, 2))
@@ -278,6 +283,8 @@ def measure(data_dir: Path, factor: int, questions: int = 60, compare_max: int =
         "engine_load_s": round(load_ms / 1000, 1),
         "query_p50_ms": round(statistics.median(lat), 1), "query_p95_ms": round(pct(lat, 0.95), 1),
         "beyond_encoding_p50_ms": round(statistics.median(beyond), 1), "beyond_encoding_p95_ms": round(pct(beyond, 0.95), 1),
+        "filtered_first_ms": round(filtered_first, 1), "filtered_p50_ms": round(statistics.median(filtered), 1),
+        "filtered_p95_ms": round(pct(filtered, 0.95), 1),
         "questions": len(lat), "projection_s": round(projection_ms / 1000, 2),
         "entity_d2_first_ms": round(entity_first), "entity_d2_warm_ms": round(entity_warm, 1),
         **compared,
