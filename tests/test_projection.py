@@ -31,3 +31,19 @@ def test_neighbourhood_from_the_adjacency_index_matches_networkx(ingested):
     assert {n["id"] for n in depth2 if n["depth"] == 1} == depth1 and any(n["depth"] == 2 for n in depth2)
     data = entity(projection, ingested.store(), hub, 2)
     assert all(n["evidence"] == [] for n in data["neighbors"] if n["via"]), "second hops carry their via's evidence"
+
+
+def test_edges_are_every_relation_between_two_entities_in_the_store(ingested):
+    """The build reads only the entities' own statements; the edges are still every IRI-valued statement
+    between two nodes, as a scan of the whole store finds them."""
+    from kg.projection import _SKIP, local_name
+
+    store = ingested.store()
+    g = Projection.build(store).graph
+    expected = {(r["s"].value, r["o"].value, local_name(r["p"].value))
+                for r in store.raw_query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) }")
+                if r["s"].value in g and r["o"].value in g and r["s"].value != r["o"].value
+                and local_name(r["p"].value) not in _SKIP}
+    built = set(g.edges(keys=True))
+    assert len(expected) > 100 and expected <= built
+    assert {key for _, _, key in built - expected} == {"mentions"}  # documents -> what their passages mention
