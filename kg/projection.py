@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from itertools import product
 
 import networkx as nx
 
@@ -148,20 +149,33 @@ class Projection:
 
 
 def _evidence_index(store: GraphStore) -> dict[tuple[str, str], list[dict]]:
-    q = PREFIXES + """SELECT ?s ?o ?sentence ?page ?title ?pid WHERE {
-      ?e a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ivp:sentence ?sentence ; prov:wasDerivedFrom ?p .
-      ?p dcterms:isPartOf ?d . ?d dcterms:title ?title . OPTIONAL { ?e ivp:page ?page }
-      OPTIONAL { ?p dcterms:identifier ?pid } }"""
+    """Read as one-pattern scans joined here: the store answers the join of a statement's five properties, its
+    passage and document at ~300 us a statement (12.5 s at 100x the sample corpus), a single pattern at ~20 us
+    a row. Same rows as the join (a statement without subject, object, sentence or passage, or a passage
+    without a titled document, gives none), in the order of the statements."""
+    statements = [r["x"].value for r in store.raw_query(PREFIXES + "SELECT ?x WHERE { ?x a rdf:Statement }")]
+    subject, object_, sentence, derived, page, part_of, title, ident = (_values(store, p) for p in (
+        "rdf:subject", "rdf:object", "ivp:sentence", "prov:wasDerivedFrom", "ivp:page", "dcterms:isPartOf",
+        "dcterms:title", "dcterms:identifier"))
     out: dict[tuple[str, str], list[dict]] = {}
-    for r in store.raw_query(q):
-        s, o = r["s"].value, r["o"].value
-        item = {"text": r["sentence"].value, "document": r["title"].value,
-                "page": int(r["page"].value) if r["page"] is not None else None,
-                **passage_ref(r["pid"].value if r["pid"] is not None else None)}
-        for key in ((s, o), (o, s)) if s != o else ((s, o),):
-            bucket = out.setdefault(key, [])
-            if item not in bucket and len(bucket) < 5:
-                bucket.append(item)
+    for e in statements:
+        for s, o, text, p in product(subject.get(e, ()), object_.get(e, ()), sentence.get(e, ()), derived.get(e, ())):
+            for d, pg, pid in product(part_of.get(p, ()), page.get(e) or [None], ident.get(p) or [None]):
+                for doc_title in title.get(d, ()):
+                    item = {"text": text, "document": doc_title, "page": int(pg) if pg is not None else None,
+                            **passage_ref(pid)}
+                    for key in ((s, o), (o, s)) if s != o else ((s, o),):
+                        bucket = out.setdefault(key, [])
+                        if item not in bucket and len(bucket) < 5:
+                            bucket.append(item)
+    return out
+
+
+def _values(store: GraphStore, predicate: str) -> dict[str, list[str]]:
+    """Every subject's values of one predicate (lexical forms), in the store's order."""
+    out: dict[str, list[str]] = {}
+    for r in store.raw_query(PREFIXES + f"SELECT ?x ?v WHERE {{ ?x {predicate} ?v }}"):
+        out.setdefault(r["x"].value, []).append(r["v"].value)
     return out
 
 
