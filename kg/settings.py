@@ -5,8 +5,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.cores import available_cores
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,11 +23,10 @@ def _env_float(name: str, default: float) -> float:
 def _encoder_threads() -> int:
     """IVP_THREADS, else every core. The encoder's threads wait without spinning (search/encoders.py), so
     workers sharing the cores lose little to each other: on 2 shared cores, 2 workers x 2 threads gave a
-    20-client p95 of 12.5x the floor against 25x with 1 thread each (bench/floor.py, docs/BENCHMARKS.md). A single
-    question takes at most this many, and only the cores free at that moment (search/cores.py)."""
+    20-client p95 of 12.5x the floor against 25x with 1 thread each (bench/floor.py, docs/BENCHMARKS.md)."""
     if int(os.environ.get("IVP_THREADS") or 0) > 0:
         return int(os.environ["IVP_THREADS"])
-    return available_cores()
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @dataclass
