@@ -13,7 +13,6 @@ from typing import Protocol
 import numpy as np
 
 from .coalesce import Coalescer
-from .cores import available_cores, free_cores
 
 DEFAULT_MODEL = "e5-small"
 # The C engine encodes ~2,200 characters of paragraph text per second on 2 cores; importing torch and loading
@@ -80,17 +79,7 @@ class E5Encoder:
 
     def _one_question(self, text: str) -> np.ndarray:
         with self._lock:
-            model = self._get()
-            self._fit_threads(model)
-            return np.asarray(model.query(text), dtype=np.float32)
-
-    def _fit_threads(self, model) -> None:
-        """The engine's OpenMP threads for this question: the cores free now (search/cores.py). The count is
-        per calling thread in OpenMP, so it is set before every question; an engine without the call keeps
-        its own."""
-        set_threads = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
-        if set_threads is not None:
-            set_threads(free_cores(self._threads or available_cores()))
+            return np.asarray(self._get().query(text), dtype=np.float32)
 
     def _batch(self, texts: list[str], prefix: str = "query: ", int8: bool = False) -> np.ndarray:
         if not texts:
