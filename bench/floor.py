@@ -6,7 +6,9 @@ stay comparable. Printed: the floor; one client's new-question median over HTTP 
 on 2 workers (every question new): p95, ratio and errors; an entity's depth-2 neighbourhood at 1x and at
 SCALE x the graph (bench/graphscale.py); cold-ingest passages/s.
 
-    python bench/floor.py [--against DIR] [--scale 10] [--seconds 15] [--clients 20]
+    python bench/floor.py [--against DIR] [--scale 10] [--seconds 15] [--clients 20] [--busy 1]
+
+`--busy N` also measures one client while N other processes each keep a core busy.
 
 `--against DIR` runs the same measurements on another checkout (e.g. a `git worktree` of an older commit)
 first and prints both side by side. The project code measured is always the checkout's own (`--root`).
@@ -89,7 +91,8 @@ def _wait(base: str) -> None:
     raise RuntimeError("the server did not start")
 
 
-def one_client(root: Path, data_dir: Path, floor: Floor, questions: list[str], n: int) -> dict:
+def one_client(root: Path, data_dir: Path, floor: Floor, questions: list[str], n: int, tag: str = "een") -> dict:
+    """`n` questions, one at a time, each new (`tag` keeps them apart from other phases' questions)."""
     import httpx
 
     proc, base = _server(root, data_dir, 1)
@@ -98,16 +101,31 @@ def one_client(root: Path, data_dir: Path, floor: Floor, questions: list[str], n
         times = []
         with httpx.Client(base_url=base, timeout=60) as c:
             for i in range(n + 3):
-                q = f"{questions[i % len(questions)]} een{i}"
+                q = f"{questions[i % len(questions)]} {tag}{i}"
                 floor.measure(q)
                 t = time.perf_counter()
                 c.get("/api/search", params={"q": q, "k": 10}).raise_for_status()
                 if i >= 3:  # the first requests load the model
                     times.append((time.perf_counter() - t) * 1000)
-        return {"one_client_median_ms": round(statistics.median(times), 1)}
+        times.sort()
+        return {"one_client_median_ms": round(statistics.median(times), 1),
+                "one_client_p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def beside_busy(busy: int, run) -> dict:
+    """`run()` while `busy` other processes each keep a core busy (an ingest, a test run, another service on
+    the same machine): its figures, renamed "..._busy"."""
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(busy)]
+    try:
+        time.sleep(0.5)
+        return {k.replace("one_client", "one_client_busy"): v for k, v in run().items()}
+    finally:
+        for h in hogs:
+            h.kill()
+            h.wait()
 
 
 async def _load(base: str, clients: int, seconds: float, questions: list[str], floor: Floor) -> dict:
@@ -250,6 +268,10 @@ def measure(root: Path, args) -> dict:
         out: dict = one_client(root, data_dir, floor, questions, args.requests)
         out["floor_ms"] = round(floor.ms, 1)
         out["one_client_ratio"] = round(out["one_client_median_ms"] / floor.ms, 2)
+        if args.busy:
+            floor.times.clear()
+            out.update(beside_busy(args.busy, lambda: one_client(root, data_dir, floor, questions, args.requests, "druk")))
+            out["busy_floor_ms"] = round(floor.ms, 1)
         out.update(load(root, data_dir, floor, questions, args.clients, args.seconds))
         out["load_floor_ms"] = round(floor.ms, 1)
         out["load_p95_ratio"] = round(out["load_p95_ms"] / floor.ms, 1) if out["load_p95_ms"] else None
@@ -270,6 +292,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--scale", type=int, default=10)
     ap.add_argument("--no-ingest", action="store_true")
+    ap.add_argument("--busy", type=int, default=0, help="also one client beside this many busy processes")
     ap.add_argument("--json", action="store_true", help="(internal) print one JSON line")
     args = ap.parse_args()
     if args.json:
@@ -281,7 +304,7 @@ def main() -> None:
             continue
         cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--root", str(root.resolve()),
                "--requests", str(args.requests), "--clients", str(args.clients), "--seconds", str(args.seconds),
-               "--scale", str(args.scale)] + (["--no-ingest"] if args.no_ingest else [])
+               "--scale", str(args.scale), "--busy", str(args.busy)] + (["--no-ingest"] if args.no_ingest else [])
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode:
             print(done.stderr[-3000:], file=sys.stderr)
