@@ -270,7 +270,8 @@ def measure(root: Path, args) -> dict:
         out["one_client_ratio"] = round(out["one_client_median_ms"] / floor.ms, 2)
         if args.busy:
             floor.times.clear()
-            out.update(beside_busy(args.busy, lambda: one_client(root, data_dir, floor, questions, args.requests, "druk")))
+            busy = beside_busy(args.busy, lambda: one_client(root, data_dir, floor, questions, args.requests, "druk"))
+            out.update(busy)
             out["busy_floor_ms"] = round(floor.ms, 1)
         out.update(load(root, data_dir, floor, questions, args.clients, args.seconds))
         out["load_floor_ms"] = round(floor.ms, 1)

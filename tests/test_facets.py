@@ -30,11 +30,13 @@ def test_every_filter_value_keeps_the_passages_it_names(ingested):
     facets = Facets(passages, labels)
     values = engine.values()
     themes = [c.iri for c in labels.concepts("theme")]
-    cases = ([Filters(basisteam=v) for v in values["basisteam"]] + [Filters(basisteam=v.upper()) for v in values["basisteam"]]
-             + [Filters(gemeente=v.lower()) for v in values["gemeente"]] + [Filters(document=v) for v in values["document"]]
-             + [Filters(kind=v) for v in values["kind"]] + [Filters(year=y) for y in [*values["year"], 1990]]
-             + [Filters(theme=t) for t in themes] + [Filters(basisteam="Nergensland"), Filters(theme="urn:x:none")]
-             + [Filters(basisteam=b, theme=t, year=2025) for b, t in itertools.product(values["basisteam"], themes[:8])])
+    owners = values["basisteam"]
+    cases = ([Filters(basisteam=v) for v in owners] + [Filters(basisteam=v.upper()) for v in owners]
+             + [Filters(gemeente=v.lower()) for v in values["gemeente"]]
+             + [Filters(document=v) for v in values["document"]] + [Filters(kind=v) for v in values["kind"]]
+             + [Filters(year=y) for y in [*values["year"], 1990]] + [Filters(theme=t) for t in themes]
+             + [Filters(basisteam="Nergensland"), Filters(theme="urn:x:none")]
+             + [Filters(basisteam=b, theme=t, year=2025) for b, t in itertools.product(owners, themes[:8])])
     kept = 0
     for f in cases:
         expected = np.array([_keeps(p, f, labels) for p in passages])
