@@ -100,14 +100,6 @@ class _Replicas:
         return out, 0
 
 
-class _Named:
-    """The model's name (it names the dense index file the engine loads) and the kind of passage vectors the
-    source was encoded with (where the cache keeps them)."""
-
-    def __init__(self, name: str, passage_kind: str):
-        self.name, self.passage_kind = name, passage_kind
-
-
 def ingest_source(data_dir: Path) -> Path:
     """The sample corpus ingested with a real Workspace (the tests' kept vectors, if any, save the encoding)."""
     kept = Path(tempfile.gettempdir()) / f"ivp-kg-test-vectors-{os.getuid()}.sqlite"
@@ -175,8 +167,7 @@ def build(source: Path, data_dir: Path, factor: int, sigma: float = SIGMA, seed:
     """A FACTOR x copy of the state `source` committed as the active state of `data_dir`; nothing is encoded."""
     settings = Settings(data_dir=data_dir)
     manifest = st.read_manifest(source)
-    encoder = Workspace(settings).encoder  # the source was ingested with these settings
-    model, kind = manifest.get("model") or encoder.name, getattr(encoder, "passage_kind", "")
+    encoder = Workspace(settings).encoder  # the source's settings: its model names the index, its kind the cache rows
     src_passages = read_passages(source / PASSAGES_FILE)
     t0 = time.perf_counter()
     with st.writer_lock(data_dir):
@@ -213,7 +204,7 @@ def build(source: Path, data_dir: Path, factor: int, sigma: float = SIGMA, seed:
         passages.sort(key=lambda p: (p.doc_id, p.id))  # as an ingest commits them
         t1 = time.perf_counter()
         faiss.omp_set_num_threads(2)  # building only (search/dense.py keeps queries on one thread)
-        build_indexes(new, passages, _Named(model, kind), _Replicas(source.parent.parent / "cache" / "vectors.sqlite",
+        build_indexes(new, passages, encoder, _Replicas(source.parent.parent / "cache" / "vectors.sqlite",
                                                               sigma, seed), exact_limit=settings.exact_index_limit)
         index_s = time.perf_counter() - t1
         st.commit_state(data_dir, new, {**manifest, "documents": documents})

@@ -131,8 +131,7 @@ class SearchEngine:
                 hits[self._mentioning.get(iri, [])] += 1
             fused = fused + self.weights.concept * np.minimum(hits, 2) / 2
         if len(owners) == 1 and self.weights.owner:
-            fused = fused.copy()
-            fused[self._rows_of[owners[0]]] += self.weights.owner
+            fused[self._rows_of[owners[0]]] += self.weights.owner  # fused is this search's own array
         fused = np.where(allowed, fused, -np.inf)
         depth = max(k * 3, 30)
         order = [int(i) for i in best_rows(fused, depth)]

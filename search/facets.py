@@ -29,7 +29,8 @@ class Filters:
     year: int | None = None
 
 
-def _rows(keys_per_row: Iterable[Iterable[str]]) -> dict[str, np.ndarray]:
+def rows_by_key(keys_per_row: Iterable[Iterable[str]]) -> dict[str, np.ndarray]:
+    """Each key's row numbers, ascending, from every row's keys (a key repeated within a row counts once)."""
     out: dict[str, list[int]] = {}
     for i, keys in enumerate(keys_per_row):
         for k in set(keys):
@@ -42,10 +43,10 @@ class Facets:
 
     def __init__(self, passages: Sequence[StoredPassage], labels: LabelIndex):
         self._passages, self._labels, self._n = passages, labels, len(passages)
-        self._owner = _rows([(x.lower() for x in (p.basisteam, p.owner) if x) for p in passages])
-        self._gemeente = _rows([(g.lower() for g in p.gemeenten) for p in passages])
-        self._document = _rows([(p.doc_id,) for p in passages])
-        self._kind = _rows([(p.doc_kind,) for p in passages])
+        self._owner = rows_by_key([(x.lower() for x in (p.basisteam, p.owner) if x) for p in passages])
+        self._gemeente = rows_by_key([(g.lower() for g in p.gemeenten) for p in passages])
+        self._document = rows_by_key([(p.doc_id,) for p in passages])
+        self._kind = rows_by_key([(p.doc_kind,) for p in passages])
         self._start = np.array([p.period_start or 0 for p in passages], dtype=np.int64)
         self._end = np.array([p.period_end or p.period_start or 0 for p in passages], dtype=np.int64)
         self._about: dict[str, np.ndarray] | None = None
@@ -80,7 +81,7 @@ class Facets:
         about = self._about_index()
         family = [theme_iri, *self._labels.narrower(theme_iri)]
         found = [about[iri] for iri in family if iri in about]
-        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)  # repeats: the mask marks once
 
     def _about_index(self) -> dict[str, np.ndarray]:
         with self._building:
@@ -90,6 +91,6 @@ class Facets:
                     for h in p.section_path:
                         if h not in headings:
                             headings[h] = {m.iri for m in self._labels.find(h)}
-                self._about = _rows([set(p.mentions).union(*(headings[h] for h in p.section_path))
+                self._about = rows_by_key([set(p.mentions).union(*(headings[h] for h in p.section_path))
                                      for p in self._passages])
         return self._about

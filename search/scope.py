@@ -22,6 +22,7 @@ import numpy as np
 from ontology.cues import find_phrases
 from ontology.normalize import key, tokenize
 
+from .facets import rows_by_key
 from .lexical import Analyzer
 from .passages import StoredPassage
 
@@ -62,11 +63,7 @@ def lexical_query(query: str, analyzer: Analyzer, owners: Sequence[str], compare
 def rows_by_owner(passages: Sequence[StoredPassage]) -> dict[str, np.ndarray]:
     """Each plan owner's (and basisteam's) passage rows, ascending: built once per state, so a side or an owner
     boost costs its own rows, not a pass over every passage."""
-    rows: dict[str, list[int]] = {}
-    for i, p in enumerate(passages):
-        for name in {p.basisteam, p.owner} - {None, ""}:
-            rows.setdefault(name, []).append(i)
-    return {name: np.asarray(r, dtype=np.int64) for name, r in rows.items()}
+    return rows_by_key([(x for x in (p.basisteam, p.owner) if x) for p in passages])
 
 
 def leading_owners(order: Sequence[int], passages: Sequence[StoredPassage], most: int = MAX_SIDES) -> list[str]:
