@@ -18,6 +18,8 @@ from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
                          owners_in_scope, scoped_filters, uses_board)
 
+MAX_OWNER_NOTES = 5  # an unscoped answer that shows no owner names at most this many owners with gaps
+
 
 def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question: str,
            filters: Filters | None = None, k: int = 8, max_actions: int = 12,
@@ -94,26 +96,37 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 grp["actions"].append(a)
         add_priorities()
     _narrow(groups, store, labels, filters)
+    seen = [*groups, *(h.passage.owner or h.passage.basisteam for h in hits if h.relevant)]
+    shown = [o for o in dict.fromkeys(seen) if o]
     return _with_no_match({
         "question": question,
         "concepts": [{"id": short_id(c.iri), "label": c.label, "type": c.type} for c in g.concepts],
         "basisteams": sorted(groups.values(), key=lambda x: x["basisteam"] or ""),
         "passages": [hit_json(h, labels) for h in hits if h.relevant],
         "read_as": {**reading.to_json(), "filters": applied(filters),
-                    "notes": notes + _coverage_notes(coverage_fn, reading, filters, values)},
+                    "notes": notes + _coverage_notes(coverage_fn, reading, filters, values, shown)},
         **extra,
     }, filters)
 
 
 def _coverage_notes(coverage_fn: Callable[[list[str]], list[dict]] | None, reading, filters: Filters,
-                    values: dict) -> list[str]:
-    """One Dutch sentence per owner in scope (the filter's, the question's, else every ingested owner) that
-    lacks an IVP, uitvoeringsplan or evaluation, or a plan of a cycle: "Maasdal: alleen IVP 2023-2026
-    ingelezen; geen uitvoeringsplan of evaluatie." """
+                    values: dict, shown: list[str]) -> list[str]:
+    """One Dutch sentence per owner in scope that lacks an IVP, uitvoeringsplan or evaluation, or a plan of a
+    cycle: "Maasdal: alleen IVP 2023-2026 ingelezen; geen uitvoeringsplan of evaluatie." In scope: the
+    filter's owner, else the question's, else the owners the answer shows (its groups and passages). An
+    unscoped answer that shows no owner names at most MAX_OWNER_NOTES owners; past that it counts them, since
+    with hundreds of owners a sentence each would bury the answer."""
     if coverage_fn is None:
         return []
-    owners = [filters.basisteam] if filters.basisteam else (list(reading.owners) or values.get("basisteam", []))
-    return [c["note"] for c in coverage_fn(owners) if c["missing"] or c["gaps"]]
+    owners = [filters.basisteam] if filters.basisteam else (list(reading.owners) or shown)
+    if owners:
+        return [c["note"] for c in coverage_fn(owners) if c["missing"] or c["gaps"]]
+    every = values.get("basisteam", [])
+    lacking = [c["note"] for c in coverage_fn(every) if c["missing"] or c["gaps"]] if every else []
+    if len(lacking) <= MAX_OWNER_NOTES:
+        return lacking
+    return [f"{len(lacking)} van de {len(every)} planeigenaren missen een soort plan of een plan van een cyclus "
+            "(zie de dekking per eigenaar)."]
 
 
 def _narrow(groups: dict[str, dict], store: GraphStore, labels: LabelIndex, filters: Filters) -> None:

@@ -415,3 +415,42 @@ def test_the_answer_says_which_owner_lacks_a_kind_of_plan(ingested):
     for owner in complete:
         notes = ingested.answer(f"Welke acties heeft {owner}?")["read_as"]["notes"]
         assert not any(n.startswith(owner + ":") for n in notes)
+
+
+def test_an_unscoped_answer_notes_the_gaps_of_the_owners_it_shows_only(ingested):
+    covered = {c["owner"]: c for c in ingested.coverage()}
+    lacking = {o for o, c in covered.items() if c["missing"] or c["gaps"]}
+    noted, left_out = set(), set()
+    for question in ("Wat wordt er gedaan aan mensenhandel?", "Which actions concern youth?",
+                     "Welke acties lopen er rond Bibob?"):
+        ans = ingested.answer(question)
+        shown = {g["basisteam"] for g in ans["basisteams"]} | {p["document"]["owner"] for p in ans["passages"]}
+        gap_notes = {n for n in ans["read_as"]["notes"] if any(n == c["note"] for c in covered.values())}
+        assert gap_notes == {covered[o]["note"] for o in lacking & shown}
+        noted |= lacking & shown
+        left_out |= lacking - shown
+    assert noted and left_out  # both cases occur on the sample corpus
+
+
+def test_an_answer_showing_no_owner_counts_many_owners_with_gaps_instead_of_naming_each():
+    from types import SimpleNamespace
+
+    from kg.answer import MAX_OWNER_NOTES, _coverage_notes
+    from search.facets import Filters
+
+    def coverage(n: int):
+        entries = [{"owner": f"Gemeente {i}", "missing": ["uvp"] if i % 2 else [], "gaps": [],
+                    "note": f"Gemeente {i}: geen uitvoeringsplan."} for i in range(n)]
+        return [f"Gemeente {i}" for i in range(n)], lambda owners: [e for e in entries if e["owner"] in owners]
+
+    unscoped = SimpleNamespace(owners=())
+    owners, fn = coverage(3 * MAX_OWNER_NOTES)
+    lacking = len(range(1, 3 * MAX_OWNER_NOTES, 2))
+    few = _coverage_notes(fn, unscoped, Filters(), {"basisteam": owners[:MAX_OWNER_NOTES]}, [])
+    assert few == [f"Gemeente {i}: geen uitvoeringsplan." for i in range(MAX_OWNER_NOTES) if i % 2]
+    many = _coverage_notes(fn, unscoped, Filters(), {"basisteam": owners + ["Gemeente x"]}, [])
+    assert len(many) == 1 and many[0].startswith(f"{lacking} van de {len(owners) + 1} planeigenaren")
+    shown = _coverage_notes(fn, unscoped, Filters(), {"basisteam": owners}, ["Gemeente 3", "Gemeente 4"])
+    assert shown == ["Gemeente 3: geen uitvoeringsplan."]
+    named = _coverage_notes(fn, SimpleNamespace(owners=("Gemeente 1",)), Filters(), {"basisteam": owners}, ["Gemeente 3"])
+    assert named == ["Gemeente 1: geen uitvoeringsplan."]
