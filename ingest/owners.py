@@ -10,7 +10,9 @@ signature ("De burgemeester van Ede"). Gemeenten are looked up in the national r
   ("de gemeente", "basisteam") less, a bare name least; a basisteam named once in passing is not an owner;
 - gemeente names that are ordinary words (Best, Goes, Ede) count only after a gemeente cue or in a title
   line that names the kind of document;
-- a basisteam the reference data does not know is minted from the text, with a warning.
+- a basisteam the reference data does not know is minted from the text, with a warning; so is a gemeente
+  it does not know (a merger newer than the data) when a title line names it after the kind of document or
+  a gemeente cue and the text calls it a gemeente ("Zuidermeer is een veilige gemeente").
 
 The basisteam follows from the gemeenten where the reference data knows it.
 """
@@ -76,7 +78,7 @@ def read_owner(head: list[str], title: list[str], tail: list[str] = (), rest: li
                 later[name] += 1
     for name, n in later.items():
         ev.teams[name] += min(_REST_CAP, n)
-    return _decide(ev)
+    return _decide(ev, _learn_gemeenten(title, [*head, *tail], c))
 
 
 def addressee(head: list[str]) -> str | None:
@@ -142,6 +144,38 @@ def _learn_teams(lines: list[str], c: Cues) -> tuple[str, ...]:
                 if key(name) not in known and (is_team or not places().find(name)):
                     found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[str, ...]:
+    """Gemeenten the reference data does not know: a name a title line puts right after the kind of document
+    or a gemeente cue ("Integraal Veiligheidsplan Zuidermeer 2024-2027"; of "Actieplan Veiligheid Rietbroek"
+    its last words too), no known place or basisteam, that the title, the first page or the last lines also
+    call a gemeente ("gemeente Zuidermeer", "Zuidermeer is een ... gemeente")."""
+    found = []
+    text = " ".join([*title, *lines])
+    for line in title:
+        toks = tokenize(line)
+        names = [m.group(1) for _, j, _ in find_phrases(toks, _kind_names())
+                 for m in [re.match(r"\s+(" + _NAME + ")", line[toks[j - 1].end:])] if m]
+        names += [m.group(1) for m in _cue_pattern(c.gemeente).finditer(line)]
+        words = [_trim_name(n).split() for n in names]
+        for name in (" ".join(w[i:]) for w in words for i in range(len(w))):
+            if places().find(name) or key(name) in _known_teams():
+                continue
+            written = _called_gemeente(name, text, c)
+            if written:
+                found.append(written)
+    return tuple(dict.fromkeys(found))
+
+
+def _called_gemeente(name: str, text: str, c: Cues) -> str | None:
+    """`name` as the text writes it where it calls it a gemeente (an all-caps title gives way to the body's
+    spelling), or None."""
+    for m in _cue_pattern(c.gemeente).finditer(text):
+        if key(_trim_name(m.group(1))) == key(name):
+            return _trim_name(m.group(1))
+    m = re.search(r"\b(" + re.escape(name) + r")\s+is\s+(?:[\w.-]+\s+){0,6}gemeente\b", text, re.IGNORECASE)
+    return m.group(1) if m else None
 
 
 def _score_unit(ev: _Evidence, unit: str, c: Cues, learned: tuple[str, ...], in_title: bool,
@@ -284,9 +318,11 @@ def _team_matches(toks: list[Token], learned: tuple[str, ...]) -> list[tuple[int
 # Deciding
 # ---------------------------------------------------------------------------------------------
 
-def _decide(ev: _Evidence) -> Owner | None:
+def _decide(ev: _Evidence, unknown: tuple[str, ...] = ()) -> Owner | None:
     """The best basisteam against the best group of gemeenten. A title beats everything; otherwise the
-    basisteam wins when its own gemeenten are the ones listed, or on a tie, and the higher score wins."""
+    basisteam wins when its own gemeenten are the ones listed, or on a tie, and the higher score wins. A
+    gemeente the reference data does not know (`unknown`, named in a title) wins unless a known owner is
+    titled too."""
     team, t_score = ev.teams.most_common(1)[0] if ev.teams else (None, 0)
     group, g_score = max(ev.groups.items(), key=lambda kv: (kv[1], len(kv[0]))) if ev.groups else ((), 0)
     team_ok = team is not None and (t_score >= _MIN_BASISTEAM or team in ev.titled)
@@ -296,6 +332,9 @@ def _decide(ev: _Evidence) -> Owner | None:
         team_ok = set(group) <= own or t_score >= g_score
     elif team_ok and group_ok:
         team_ok = team in ev.titled
+    if unknown and not ((team_ok and team in ev.titled) or (group_ok and group in ev.titled)):
+        log.warning("gemeente %r is not in the reference data (ontology/places); minted from the text", unknown[0])
+        return Owner("gemeente", unknown[0], (), None, minted=True)
     if team_ok:
         return _team_owner(team, group if group_ok else (), warn=True)
     if group_ok:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ontology.places import places
+
 from .model import ExtractedDocument
 
 # What a document of each kind is expected to yield, and the warning when it does not.
@@ -37,12 +39,26 @@ def warnings(doc: ExtractedDocument, counts: dict[str, int]) -> list[str]:
         out.append("soort document niet herkend (geen plan, programma, evaluatie of raadsinformatie)")
     if not (getattr(m, "owner", None) or m.basisteam or m.gemeente):
         out.append("geen eigenaar herkend (geen gemeente of basisteam waarvoor het document geschreven is)")
+    minted = _minted_owner(m)
+    if minted:
+        out.append(f"{minted} staat niet in de referentiegegevens; als eigenaar overgenomen uit de tekst")
     if m.period_start is None:
         out.append("geen planperiode herkend")
     for key, warning in EXPECTED.get(m.kind, ()):
         if not counts[key]:
             out.append(warning)
     return list(dict.fromkeys(out))
+
+
+def _minted_owner(m) -> str | None:
+    """'gemeente X' or 'basisteam X' when the owner was read from the text but the reference data lacks it
+    (ingest/owners.py mints it), so the person who gave the document can check the name."""
+    kind, owner = getattr(m, "owner_kind", None), getattr(m, "owner", None)
+    if owner and kind == "gemeente" and not getattr(m, "owner_gemeenten", None):
+        return f"gemeente {owner}"
+    if owner and kind == "basisteam" and places().region("basisteam", owner) is None:
+        return f"basisteam {owner}"
+    return None
 
 
 def _entity_counts(doc: ExtractedDocument) -> dict[str, int]:

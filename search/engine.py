@@ -24,7 +24,7 @@ from .relevance import is_relevant, judge, place_words
 from .sentences import SentenceIndex, mix
 from .echo import echo
 from .scope import (COMPARE, OwnerFinder, best_rows, interleave, leading_owners, lexical_query, rows_by_owner,
-                    side_rankings)
+                    side_rankings, unnamed_sides)
 
 MAX_QUERY = 2000
 CANDIDATES = 100
@@ -136,7 +136,7 @@ class SearchEngine:
         depth = max(k * 3, 30)
         order = [int(i) for i in best_rows(fused, depth)]
         if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
-            sides = owners if len(owners) >= 2 else leading_owners(order, self.passages)
+            sides = owners if len(owners) >= 2 else leading_owners(order, self.passages, *unnamed_sides(query))
             rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
             rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]

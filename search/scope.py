@@ -6,8 +6,8 @@ above the one that answers; so they are taken out of the lexical query and the n
 boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
 restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
 interleaved, so every side has its best passages in the top results; without named owners the sides are the
-owners of the best passages (at most MAX_SIDES, best first: "both districts" among many ingested owners means
-the ones that write about it). The comparison's own words ("both", "beide basisteams") say nothing about the
+owners of the best passages (best first: "both districts" among many ingested owners means the ones that
+write about it), two where the question says "both", basisteams where it says "basisteams" or "districts". The comparison's own words ("both", "beide basisteams") say nothing about the
 topic either and leave the lexical query too.
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
@@ -29,6 +29,8 @@ from .passages import StoredPassage
 COMPARE = re.compile(r"\b(compar\w*|vergelijk\w*|beide|both|verschil\w*|differ\w*|versus|vs|each|elke?|iedere?|"
                      r"allebei|(two|twee) (plans|plannen|districts|basisteams|teams|documents|documenten))\b", re.I)
 MAX_SIDES = 5  # sides of a comparison that names no owner: ten results still give each side two passages
+PAIR = re.compile(r"\b(beide|both|allebei|(two|twee) \w+)\b", re.I)  # "both plans": two sides, not five
+TEAMS = re.compile(r"\b(basisteams?|districts?)\b", re.I)  # "both districts": basisteams, not any plan owner
 # Words that, in a comparison, only say that several owners are meant.
 SIDE_WORDS = frozenset({"each", "elk", "elke", "ieder", "iedere", "allebei", "two", "twee", "beide", "both", "plan",
                         "plans", "plannen", "district", "districts", "basisteam", "basisteams", "team", "teams",
@@ -66,11 +68,20 @@ def rows_by_owner(passages: Sequence[StoredPassage]) -> dict[str, np.ndarray]:
     return rows_by_key([(x for x in (p.basisteam, p.owner) if x) for p in passages])
 
 
-def leading_owners(order: Sequence[int], passages: Sequence[StoredPassage], most: int = MAX_SIDES) -> list[str]:
-    """The plan owners of the passages in `order` (best first), each at its first appearance, at most `most`."""
+def unnamed_sides(query: str) -> tuple[int, bool]:
+    """How many sides a comparison that names no owner has, and whether they are basisteams: "beide
+    basisteams" two basisteams, "both plans" two plan owners of any kind, "each district" up to MAX_SIDES
+    basisteams."""
+    return (2 if PAIR.search(query) else MAX_SIDES), bool(TEAMS.search(query))
+
+
+def leading_owners(order: Sequence[int], passages: Sequence[StoredPassage], most: int = MAX_SIDES,
+                   teams: bool = False) -> list[str]:
+    """The plan owners (`teams`: the basisteams) of the passages in `order` (best first), each at its first
+    appearance, at most `most`."""
     out: list[str] = []
     for i in order:
-        owner = passages[i].owner
+        owner = passages[i].basisteam if teams else passages[i].owner
         if owner and owner not in out:
             out.append(owner)
             if len(out) == most:

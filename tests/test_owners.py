@@ -161,6 +161,10 @@ def test_an_unknown_basisteam_is_minted_with_a_warning(caplog):
         m = _meta(CASES["basisteam plan listing its gemeenten"][0])
     assert m.basisteam == "Maas en Leijgraaf"
     assert any("Maas en Leijgraaf" in r.getMessage() and "minted" in r.getMessage() for r in caplog.records)
+    from ingest.report import document_report
+
+    assert "basisteam Maas en Leijgraaf staat niet in de referentiegegevens; als eigenaar overgenomen uit de tekst" \
+        in document_report(_doc(m))["warnings"]
 
 
 def test_a_basisteam_named_once_in_passing_is_no_owner():
@@ -307,3 +311,36 @@ def test_a_province_or_police_unit_of_the_same_name_is_not_the_gemeente():
     assert (m.owner, m.owner_kind) == ("Houten", "gemeente")
     assert _meta("Veiligheidsbeleid 2024-2027\n\nDe provincie Utrecht en de veiligheidsregio Utrecht werken "
                  "mee. Met de provincie Utrecht maken we afspraken.\n").owner is None
+
+
+UNKNOWN_GEMEENTE = """VEILIGHEIDSPLAN NOORDERZIJL 2026-2029
+
+Noorderzijl is sinds 1 januari 2026 een nieuwe gemeente, ontstaan uit een herindeling.
+Wij willen dat inwoners zich veilig voelen in alle kernen. Prioriteit 1: Ondermijning.
+"""
+
+
+def test_a_gemeente_the_reference_data_lacks_is_minted_from_its_title_and_reported(caplog):
+    with caplog.at_level(logging.WARNING, logger="ingest.owners"):
+        m = _meta(UNKNOWN_GEMEENTE)
+    assert (m.owner, m.owner_kind, m.owner_gemeenten, m.basisteam) == ("Noorderzijl", "gemeente", [], None)
+    assert any("Noorderzijl" in r.getMessage() and "minted" in r.getMessage() for r in caplog.records)
+    assert "Noorderzijl" in m.title
+    from ingest.report import document_report
+
+    doc = _doc(m)
+    assert any("gemeente Noorderzijl staat niet in de referentiegegevens" in w for w in document_report(doc)["warnings"])
+    g = _graph(doc)
+    who = URIRef(ID["gemeente/noorderzijl"])
+    (action,) = g.subjects(RDF.type, IVP.Action)
+    assert (action, IVP.planOwner, who) in g and (who, RDF.type, IVP.Gemeente) not in g
+    ok, text = _conforms(g)
+    assert ok, text
+
+
+@pytest.mark.parametrize("text", [
+    "Uitvoeringsplan Integrale Veiligheid 2025\n\nDe gemeente werkt samen met de politie aan een veilige wijk.\n",
+    "Integraal Veiligheidsplan Zuidkust 2025-2028\n\nDe regio Zuidkust werkt samen met de politie.\n",
+])
+def test_a_title_name_the_text_does_not_call_a_gemeente_is_not_minted(text: str):
+    assert _meta(text).owner is None

@@ -3,8 +3,8 @@ import numpy as np
 
 from search.lexical import Analyzer
 from search.passages import StoredPassage
-from search.scope import (COMPARE, OwnerFinder, best_rows, interleave, leading_owners, lexical_query, rows_by_owner,
-                          side_rankings)
+from search.scope import (COMPARE, MAX_SIDES, OwnerFinder, best_rows, interleave, leading_owners, lexical_query,
+                          rows_by_owner, side_rankings, unnamed_sides)
 
 
 def _passage(i: int, owner: str | None) -> StoredPassage:
@@ -64,6 +64,20 @@ def test_sides_without_names_are_the_owners_of_the_best_passages():
     passages = [_passage(i, owner) for i, owner in enumerate(["A", None, "B", "A", "C", "D", "E", "F", "G"])]
     assert leading_owners([4, 1, 0, 3, 2], passages) == ["C", "A", "B"]  # first appearance; no owner skipped
     assert leading_owners(range(9), passages, most=3) == ["A", "B", "C"]
+
+
+def test_both_means_two_sides_and_districts_mean_basisteams():
+    assert unnamed_sides("Hoe verschillen beide basisteams in hun aanpak van jeugd?") == (2, True)
+    assert unnamed_sides("What do both plans say about reporting crime?") == (2, False)
+    assert unnamed_sides("Compare the two plans on youth") == (2, False)
+    assert unnamed_sides("Who takes the lead in each district?") == (MAX_SIDES, True)
+    assert unnamed_sides("Vergelijk de aanpak van drugs") == (MAX_SIDES, False)
+    # a gemeente's own plan (basisteam known or not) is a side of its own, or part of its basisteam's side
+    passages = [StoredPassage("p0", "d0", "t", [], None, "paragraph", owner="Wijchen", basisteam="Tweestromenland"),
+                StoredPassage("p1", "d1", "t", [], None, "paragraph", owner="Zuidermeer"),
+                StoredPassage("p2", "d2", "t", [], None, "paragraph", owner="De Waarden", basisteam="De Waarden")]
+    assert leading_owners(range(3), passages, 2) == ["Wijchen", "Zuidermeer"]
+    assert leading_owners(range(3), passages, 2, teams=True) == ["Tweestromenland", "De Waarden"]
 
 
 def _owners(engine) -> list[str]:
