@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .layout.toc import find_toc
 from .model import Line, Section
 
 _MD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -69,8 +70,11 @@ class _State:
 
 
 def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
-    """Index of each heading line and its Section (title, level, path from the top, page)."""
-    content = [i for i, line in enumerate(lines) if line.text.strip()]
+    """Index of each heading line and its Section (title, level, path from the top, page). The entries of a
+    table of contents are no headings: they stay text under its title ("Inhoudsopgave"), and their numbers
+    do not set the numbering the body's headings are read against."""
+    contents = _toc_lines(lines)
+    content = [i for i, line in enumerate(lines) if line.text.strip() and i not in contents]
     texts = {i: lines[i].text.strip() for i in content}
     markdown = sum(1 for i in content if _MD.match(texts[i])) >= 3
     breaks = _break_before(lines, content)
@@ -96,6 +100,15 @@ def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
         path = tuple(t for _, t, _ in st.stack)
         out.append((i, Section(title, level, path, lines[i].page)))
     return out
+
+
+def _toc_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the entry lines of the table of contents near the start (ingest/layout/toc.py finds it the
+    same way for the layout readers: dot leaders or page numbers, numbers never going back)."""
+    found = find_toc([line.text for line in lines])
+    if found is None:
+        return set()
+    return set(range(found.start + (1 if found.title else 0), found.end))
 
 
 def _break_before(lines: list[Line], content: list[int]) -> dict[int, bool]:

@@ -288,3 +288,47 @@ def test_any_line_soup_gives_clean_lines_and_valid_passages(texts, pages):
     ps = make_passages("d", cleaned, target_words=20, max_words=40)
     assert all(p.text.strip() and p.ordinal == k for k, p in enumerate(ps, 1))
     assert len({p.id for p in ps}) == len(ps)
+
+
+CONTENTS = """Veiligheidsbeleid Kaatsheuvelzand 2025-2028
+
+Inhoud
+1.  Huidige situatie                                    3
+2.  Doelen                                              5
+2.1 Minder inbraken                                     6
+2.2 Veilig uitgaan                                      7
+3.  Samenwerking                                        9
+
+1. Huidige situatie
+
+Het aantal inbraken daalde in drie jaar met een kwart.
+
+2. Doelen
+
+2.1 Minder inbraken
+
+Buurtpreventie en voorlichting in alle wijken.
+
+2.2 Veilig uitgaan
+
+Een convenant met de horeca en extra toezicht in de nacht.
+
+3. Samenwerking
+
+De driehoek stuurt, de partners voeren uit.
+"""
+
+
+def test_a_table_of_contents_sets_no_sections_and_stays_one_passage():
+    lines = _lines(CONTENTS)
+    sections = detect_sections(lines)
+    entries = [i for i, line in enumerate(lines) if re.search(r"\s{3,}\d+$", line.text)]
+    assert len(entries) == 5 and not {i for i, _ in sections} & set(entries)
+    titles = [s.title for _, s in sections]
+    assert [t for t in titles if "Inhoud" not in t] == ["1. Huidige situatie", "2. Doelen", "2.1 Minder inbraken",
+                                                        "2.2 Veilig uitgaan", "3. Samenwerking"]
+    passages = make_passages("d", lines)
+    contents = [p for p in passages if "Samenwerking" in p.text and p.text.rstrip().endswith("9")]
+    assert len(contents) == 1 and "Minder inbraken" in contents[0].text  # the whole table, one passage
+    convenant = next(p for p in passages if "convenant" in p.text)
+    assert convenant.section_path[-2:] == ("2. Doelen", "2.2 Veilig uitgaan")
