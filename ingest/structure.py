@@ -67,20 +67,22 @@ class _State:
     chapter_level: int = 1
     nested: list[int] | None = None  # [last number, level] of a numbered run inside a chapter
     minor_child: bool = False  # short headings in this section sit one level deeper
+    listed: frozenset[str] = frozenset()  # titles the table of contents lists (folded)
 
 
 def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
     """Index of each heading line and its Section (title, level, path from the top, page). The entries of a
     table of contents are no headings: they stay text under its title ("Inhoudsopgave"), and their numbers
     do not set the numbering the body's headings are read against."""
-    contents = _toc_lines(lines)
+    toc = find_toc([line.text for line in lines])
+    contents = set(range(toc.start + (1 if toc.title else 0), toc.end)) if toc else set()
     content = [i for i, line in enumerate(lines) if line.text.strip() and i not in contents]
     texts = {i: lines[i].text.strip() for i in content}
     markdown = sum(1 for i in content if _MD.match(texts[i])) >= 3
     breaks = _break_before(lines, content)
     minor = {} if markdown else _minor_headings(content, texts, breaks)
 
-    st = _State()
+    st = _State(listed=frozenset(_folded(e.title) for e in toc.entries) if toc else frozenset())
     out: list[tuple[int, Section]] = []
     rejected: dict[int, tuple[int, ...]] = {}  # content position -> number of a numbered non-heading line
     for pos, i in enumerate(content):
@@ -100,15 +102,6 @@ def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
         path = tuple(t for _, t, _ in st.stack)
         out.append((i, Section(title, level, path, lines[i].page)))
     return out
-
-
-def _toc_lines(lines: list[Line]) -> set[int]:
-    """Indexes of the entry lines of the table of contents near the start (ingest/layout/toc.py finds it the
-    same way for the layout readers: dot leaders or page numbers, numbers never going back)."""
-    found = find_toc([line.text for line in lines])
-    if found is None:
-        return set()
-    return set(range(found.start + (1 if found.title else 0), found.end))
 
 
 def _break_before(lines: list[Line], content: list[int]) -> dict[int, bool]:
@@ -204,8 +197,8 @@ def _numbered_level(pos, content, texts, st: _State, rejected, m: re.Match) -> i
     """The level of a numbered heading, or None when the line is a numbered list item."""
     parts = [int(x) for x in m.group(1).split(".")]
     title = m.group(3).strip()
-    if len(parts) == 1 and not m.group(2):
-        return None  # "1 Inleiding" without a dot: too often a footnote or a table row
+    if len(parts) == 1 and not m.group(2) and _folded(title) not in st.listed:
+        return None  # "1 Inleiding" without a dot: too often a footnote or a table row, unless the contents list it
     if not _numbered_title_ok(title):
         return None
     prev = texts[content[pos - 1]] if pos > 0 else ""
@@ -236,6 +229,10 @@ def _numbered_level(pos, content, texts, st: _State, rejected, m: re.Match) -> i
     if st.chapter is not None and parts[0] != st.chapter:
         return None
     return st.chapter_level + len(parts) - 1 if st.chapter is not None else len(parts)
+
+
+def _folded(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _successor(prev: list[int], cur: list[int]) -> bool:

@@ -14,6 +14,7 @@ from ingest.clean import clean_lines
 from ingest.model import Line
 from ingest.pages import raw_lines
 from ingest.readers import read_file
+from ingest.layout.toc import find_toc
 from ingest.structure import detect_sections, iter_blocks
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -332,3 +333,47 @@ def test_a_table_of_contents_sets_no_sections_and_stays_one_passage():
     assert len(contents) == 1 and "Minder inbraken" in contents[0].text  # the whole table, one passage
     convenant = next(p for p in passages if "convenant" in p.text)
     assert convenant.section_path[-2:] == ("2. Doelen", "2.2 Veilig uitgaan")
+
+
+WORD_NUMBERING = """Kadernota veiligheid 2026-2029
+
+Inhoud
+1 Waar staan we nu?                 3
+2 Wat willen we bereiken?           4
+2.1 Minder woninginbraken           4
+3 Hoe werken we samen?              6
+
+1 Waar staan we nu?
+
+In 2025 telden we 3 woninginbraken per 1.000 woningen.
+
+2 Wat willen we bereiken?
+
+2.1 Minder woninginbraken
+
+Voorlichting in alle kernen.
+
+3 Hoe werken we samen?
+
+De driehoek stuurt.
+
+1 gesprek per kwartaal met de horeca
+"""
+
+
+def test_chapters_numbered_without_a_dot_are_headings_where_the_contents_list_them():
+    """Word numbers chapters "1 Inleiding", no dot; such a line is a heading when the contents list its title,
+    and the body's first heading ends the contents, whose page numbers never go back."""
+    lines = _lines(WORD_NUMBERING)
+    found = find_toc([line.text for line in lines])
+    assert [e.page_ref for e in found.entries] == [3, 4, 4, 6]
+    sections = detect_sections(lines)
+    paths = [s.path for _, s in sections]
+    assert ("1 Waar staan we nu?",) in paths and ("2 Wat willen we bereiken?", "2.1 Minder woninginbraken") in paths
+    assert ("3 Hoe werken we samen?",) in paths
+    assert not any("gesprek" in s.title for _, s in sections)  # not in the contents: no heading
+
+
+def test_without_contents_an_undotted_number_is_still_no_heading():
+    lines = _lines("Verslag\n\n1 Waar staan we nu?\n\nTekst.\n\n2 Wat willen we?\n\nMeer tekst.\n")
+    assert [s.title for _, s in detect_sections(lines)] == ["Verslag"]

@@ -75,12 +75,15 @@ def _run(raw: list[str], i: int, loose: bool) -> FoundToc | None:
     entries: list[TocEntry] = []
     indents: list[int] = []
     j, end, pending = i, i, None
+    last_page = 0
     while j < len(raw) and len(entries) < _MAX_ENTRIES:
         line = raw[j]
         if not line.strip():
             j += 1
             continue
         entry = parse_entry(line, loose)
+        if entry is not None and entry.page_ref is not None and entry.page_ref < last_page:
+            break  # page numbers never go back: this is the body's first heading ("1 Inleiding")
         if entry is None:
             if pending is not None or not (entries or loose) or not title_like(line.strip(), max_words=8):
                 break
@@ -96,6 +99,7 @@ def _run(raw: list[str], i: int, loose: bool) -> FoundToc | None:
             pending = None
         entries.append(entry)
         indents.append(indent_of(line))
+        last_page = entry.page_ref if entry.page_ref is not None else last_page
         j += 1
         end = j
     if not entries:
