@@ -68,6 +68,7 @@ class _State:
     nested: list[int] | None = None  # [last number, level] of a numbered run inside a chapter
     minor_child: bool = False  # short headings in this section sit one level deeper
     listed: frozenset[str] = frozenset()  # titles the table of contents lists (folded)
+    parents: frozenset[int] = frozenset()  # chapter numbers N that have an "N.1 Title" line
 
 
 def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
@@ -82,7 +83,8 @@ def detect_sections(lines: list[Line]) -> list[tuple[int, Section]]:
     breaks = _break_before(lines, content)
     minor = {} if markdown else _minor_headings(content, texts, breaks)
 
-    st = _State(listed=frozenset(_folded(e.title) for e in toc.entries) if toc else frozenset())
+    st = _State(listed=frozenset(_folded(e.title) for e in toc.entries) if toc else frozenset(),
+                parents=_parents(texts[i] for i in content))
     out: list[tuple[int, Section]] = []
     rejected: dict[int, tuple[int, ...]] = {}  # content position -> number of a numbered non-heading line
     for pos, i in enumerate(content):
@@ -197,8 +199,8 @@ def _numbered_level(pos, content, texts, st: _State, rejected, m: re.Match) -> i
     """The level of a numbered heading, or None when the line is a numbered list item."""
     parts = [int(x) for x in m.group(1).split(".")]
     title = m.group(3).strip()
-    if len(parts) == 1 and not m.group(2) and _folded(title) not in st.listed:
-        return None  # "1 Inleiding" without a dot: too often a footnote or a table row, unless the contents list it
+    if len(parts) == 1 and not m.group(2) and not _undotted_chapter(parts[0], title, st):
+        return None  # "1 Inleiding" without a dot: too often a footnote or a table row
     if not _numbered_title_ok(title):
         return None
     prev = texts[content[pos - 1]] if pos > 0 else ""
@@ -229,6 +231,25 @@ def _numbered_level(pos, content, texts, st: _State, rejected, m: re.Match) -> i
     if st.chapter is not None and parts[0] != st.chapter:
         return None
     return st.chapter_level + len(parts) - 1 if st.chapter is not None else len(parts)
+
+
+def _undotted_chapter(n: int, title: str, st: _State) -> bool:
+    """Is "N Title" (no dot) a chapter? Yes where the contents list its title, where its first section
+    follows ("1.1 Aanleiding": Word numbers chapters so), or where it is the next chapter of a text numbered
+    that way."""
+    if _folded(title) in st.listed or n in st.parents:
+        return True
+    return bool(st.parents) and st.top_last is not None and n == st.top_last + 1
+
+
+def _parents(texts) -> frozenset[int]:
+    """Chapter numbers N with a first section "N.1 Title" somewhere in the text."""
+    out = set()
+    for text in texts:
+        m = _NUMBERED.match(text)
+        if m and re.fullmatch(r"\d{1,2}\.1", m.group(1)) and _numbered_title_ok(m.group(3).strip()):
+            out.add(int(m.group(1).split(".")[0]))
+    return frozenset(out)
 
 
 def _folded(title: str) -> str:

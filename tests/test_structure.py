@@ -377,3 +377,12 @@ def test_chapters_numbered_without_a_dot_are_headings_where_the_contents_list_th
 def test_without_contents_an_undotted_number_is_still_no_heading():
     lines = _lines("Verslag\n\n1 Waar staan we nu?\n\nTekst.\n\n2 Wat willen we?\n\nMeer tekst.\n")
     assert [s.title for _, s in detect_sections(lines)] == ["Verslag"]
+
+
+def test_without_contents_word_numbered_chapters_are_read_from_their_first_sections():
+    lines = _lines("Kadernota 2026\n\n1 Inleiding\n\n1.1 Aanleiding\n\nTekst.\n\n2 Veiligheidsbeeld\n\n"
+                   "2.1 Cijfers\n\nTekst.\n\n3 Samenwerking\n\nDe driehoek stuurt.\n\n4 agenten per wijk\n")
+    paths = [s.path for _, s in detect_sections(lines)]
+    assert ("1 Inleiding", "1.1 Aanleiding") in paths and ("2 Veiligheidsbeeld", "2.1 Cijfers") in paths
+    assert ("3 Samenwerking",) in paths  # the next chapter, though it has no sections
+    assert not any("agenten" in p[-1] for p in paths)
