@@ -12,7 +12,7 @@ from ingest.layout import Layout, ListBlock, Paragraph, Section, Table, build_la
 from ingest.layout.coverage import coverage, document_coverage
 from ingest.layout.from_md import md_layout
 from ingest.layout.from_txt import txt_layout
-from ingest.layout.headings import split_heading, title_like
+from ingest.layout.headings import Candidate, resolve_levels, split_heading, title_like
 from ingest.model import IngestError
 
 FIX = Path(__file__).parent / "fixtures" / "layout"
@@ -333,3 +333,13 @@ def test_corpus_numbering_is_recovered():
     numbered = [s.numbering for s in uvp.iter_sections() if s.numbering]
     assert numbered == ["1", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.1.1", "3.1.2", "3.1.3", "3.2", "3.3", "3.4",
                         "3.5", "3.6"]
+
+
+def test_a_numbered_run_restarting_inside_a_chapter_is_nested_in_it_whatever_the_fonts():
+    """'1.' to '3.' after '4. Ambities' are the chapter's priorities, not chapters; '5.' after them is the next
+    chapter; a font rank shared with the nested numbers takes their level, not that of chapters."""
+    heads = [("2. Kader", 1), ("4. Ambities", 1), ("Prioriteiten in het kort", 2), ("1. Ondermijning", 2),
+             ("1.1 Aanpak", 3), ("2. Jeugd", 2), ("3. Zorg", 2), ("Opgave", 3), ("5. Organisatie", 1),
+             ("Bijlage 1 Terugblik", 1), ("1. Oude prioriteit", 2)]
+    cands = [Candidate(split_heading(t), "styled", rank) for t, rank in heads]
+    assert resolve_levels(cands) == [1, 1, 2, 2, 3, 2, 2, 3, 1, 1, 2]

@@ -95,12 +95,14 @@ def resolve_levels(cands: list[Candidate]) -> list[int]:
     """A level per heading. Numbering decides where present; a font rank next; capitals are the top
     level unless numbered chapters are, and short titles sit one below the heading they follow."""
     numbered_top = any(c.heading.depth == 1 for c in cands if c.heading.numbering)
-    rank_level = _rank_levels(cands)
+    chapters = _Chapters()
+    numbered = [chapters.level(c.heading) if c.heading.depth is not None else None for c in cands]
+    rank_level = _rank_levels(cands, numbered)
     levels: list[int] = []
     open_level = 0  # level of the last heading that is not a short title
-    for c in cands:
-        if c.heading.depth is not None:
-            level = c.heading.depth
+    for c, by_number in zip(cands, numbered):
+        if by_number is not None:
+            level = by_number
         elif c.dress == "styled" and c.rank is not None:
             level = rank_level[c.rank]
         elif c.dress == "caps" and not numbered_top:
@@ -113,14 +115,49 @@ def resolve_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
-def _rank_levels(cands: list[Candidate]) -> dict[int, int]:
-    """Font rank -> level: a rank shared with numbered headings takes their depth, others follow in order."""
+@dataclass
+class _Chapters:
+    """Numbered chapters as read so far. "1." after "4." opens a run nested in chapter 4 (the priorities of
+    "4. Ambities en prioriteiten"), not a new chapter; the run goes on while its numbers do, and a chapter
+    number that follows the last one, a keyword heading ("Bijlage 1") or a deeper number of another
+    chapter closes it. The plain-text reader (ingest/structure.py) reads numbers the same way."""
+
+    last: int | None = None  # the last chapter's number
+    nested: list[int] | None = None  # [last number of the nested run, its level]
+
+    def level(self, h: HeadingText) -> int:
+        depth = h.depth or 1
+        if h.kind != "numbered":
+            self.nested = None
+            return depth
+        parts = [int(p) for p in (h.numbering or "").split(".")]
+        if len(parts) > 1:
+            if self.nested is not None and parts[0] == self.nested[0]:
+                return self.nested[1] + len(parts) - 1  # "1.1" inside nested "1."
+            self.nested = None
+            return depth
+        n = parts[0]
+        if self.nested is not None and n == self.nested[0] + 1:
+            self.nested[0] = n
+            return self.nested[1]
+        if self.last is None or self.last < n <= self.last + 2:
+            self.last, self.nested = n, None
+            return 1
+        if n == 1:
+            self.nested = [1, 2]
+            return 2
+        return depth
+
+
+def _rank_levels(cands: list[Candidate], numbered: list[int | None]) -> dict[int, int]:
+    """Font rank -> level: a rank shared with numbered headings takes their level (`numbered`: nested runs
+    included), others follow in order."""
     by_rank: dict[int, list[int]] = {}
-    for c in cands:
+    for c, level in zip(cands, numbered):
         if c.rank is not None:
             by_rank.setdefault(c.rank, [])
-            if c.heading.depth is not None:
-                by_rank[c.rank].append(c.heading.depth)
+            if level is not None:
+                by_rank[c.rank].append(level)
     out: dict[int, int] = {}
     level = 0
     for rank in sorted(by_rank):
