@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .layout.boilerplate import FLine, furniture
 from .model import Line
 
 # --- per-line normalisation -------------------------------------------------------------------
@@ -121,8 +122,29 @@ def _noise_flags(lines: list[Line]) -> list[bool]:
         if low in _FOOTERS or _PAGE_WORDS.match(t) or _PAGE_OF.match(t) or _MD_FOOTNOTE.match(t):
             flags[i] = True
     _flag_page_numbers(lines, texts, flags)
+    _flag_running(lines, texts, flags)
     _flag_footnotes(texts, flags)
     return flags
+
+
+def _flag_running(lines: list[Line], texts: list[str], flags: list[bool]) -> None:
+    """Running headers and footers ("Kadernota Integrale Veiligheid Kleiwaarde   3" atop every page): lines
+    that recur, figures masked, at the edge of most pages, found as the layout readers find them
+    (ingest/layout/boilerplate.py). Left in, they cut paragraphs and end up cited inside passages."""
+    pages = {line.page for line in lines if line.page is not None}
+    if len(pages) < 2:
+        return
+    edges: set[int] = set()
+    by_page: dict[int, list[int]] = {}
+    for i, (line, t) in enumerate(zip(lines, texts)):
+        if t and line.page is not None:
+            by_page.setdefault(line.page, []).append(i)
+    for idx in by_page.values():
+        edges.update((idx[0], idx[-1]))
+    kinds = furniture([FLine(t, line.page, i in edges) for i, (line, t) in enumerate(zip(lines, texts))], len(pages))
+    for i, kind in enumerate(kinds):
+        if kind == "running":
+            flags[i] = True
 
 
 def _flag_page_numbers(lines: list[Line], texts: list[str], flags: list[bool]) -> None:
@@ -201,7 +223,9 @@ def _after_blank(texts: list[str], flags: list[bool], i: int) -> bool:
 
 def _marker_before(texts: list[str], i: int, n: int) -> bool:
     """The note's number glued to a word or punctuation earlier on: "partners.1 De", "2030’5,"."""
-    marker = re.compile(rf"(?<=[a-zà-ÿ.,’'\")]){n}(?=[\s,.;:)]|$)")
+    # glued to a letter, a quote or a bracket, or to a full stop or comma right after one: not the "1" of a
+    # section number "3.1", which would take "1 Inleiding" for a footnote
+    marker = re.compile(rf"(?:(?<=[a-zà-ÿ’'\")])|(?<=[a-zà-ÿ’'\")][.,])){n}(?=[\s,.;:)]|$)")
     return any(marker.search(t) for t in texts[max(0, i - 200): i])
 
 

@@ -211,3 +211,20 @@ def test_footers_gone_and_names_intact_everywhere(cleaned):
 def test_status_dots_gone_in_the_evaluation(cleaned):
     assert "invulling aan gegeven." in [line.text for line in cleaned["000"]]
     assert not any(re.search(r"\s[‘’']$", line.text) for line in cleaned["000"])
+
+
+def test_a_section_number_is_no_footnote_marker():
+    """"3.1 Ondermijning" in a contents table does not make the body's "1 Inleiding" a footnote."""
+    text = "\n".join(["Inhoud", "3 Prioriteiten", "3.1 Ondermijning", "3.2 Jeugd", "", "1 Inleiding", "",
+                      "Tekst van de inleiding.", "", "2 Veiligheidsbeeld", "", "Meer tekst."])
+    texts = [line.text for line in _clean(text)]
+    assert "1 Inleiding" in texts and "2 Veiligheidsbeeld" in texts
+
+
+def test_a_running_header_with_the_page_number_is_removed_on_every_page():
+    pages = [Page(n, f"Veiligheidsplan Kleiwaarde 2026   {n}\n\nTekst van pagina {n}, een volle zin over veiligheid.\n"
+                     f"Nog een regel op deze pagina.\n") for n in range(1, 6)]
+    lines = clean_lines(raw_lines(RawDocument(Path("plan.pdf"), "pdf", pages)))
+    texts = [line.text for line in lines]
+    assert not any("Veiligheidsplan Kleiwaarde" in t for t in texts)
+    assert sum("Tekst van pagina" in t for t in texts) == 5

@@ -112,6 +112,8 @@ CASES = [
                   priority_number=1, group=None),
           3: dict(trekker="RIEC-team", timeline="Q2 2026", priority_number=2)},
          notes=("second heading for speerpunt 1",), line_reader_agrees=True),
+    Case("17_kadernota_woordnummering.txt", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"],
+         via={"priorities": "list"}),
 ]
 
 

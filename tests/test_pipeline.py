@@ -16,3 +16,27 @@ def test_the_id_is_stable_readable_and_ignores_the_folder():
     assert doc_id_for("安全计划.txt").startswith("document-")
     # the same name written in composed and decomposed Unicode (as macOS stores it) is one document
     assert doc_id_for("Caf\u00e9.txt") == doc_id_for("Cafe\u0301.txt")
+
+
+def test_a_word_numbered_kadernota_of_a_new_gemeente_keeps_its_sections_and_owner():
+    """A layout unlike the samples: a title page, a contents table without leaders, a running header with the
+    page number on every page, chapters numbered as Word does ("1 Inleiding"), a gemeente newer than the
+    reference data."""
+    from pathlib import Path
+
+    from ingest.pipeline import extract_file
+    from ingest.report import document_report
+
+    doc = extract_file(Path(__file__).parent / "fixtures" / "extract" / "17_kadernota_woordnummering.txt")
+    m = doc.meta
+    assert (m.kind, m.period_start, m.period_end, m.owner, m.owner_kind) == ("ivp", 2026, 2029, "Kleiwaarde",
+                                                                              "gemeente")
+    assert any("Kleiwaarde staat niet in de referentiegegevens" in w for w in document_report(doc)["warnings"])
+    assert [p.label for p in doc.priorities] == ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"]
+    assert not any("Kadernota Integrale Veiligheid Kleiwaarde" in p.text for p in doc.passages[1:])  # header
+    paths = {p.section_path[-1]: p.section_path for p in doc.passages if p.section_path}
+    assert paths["3.2 Jeugd en veiligheid"][-2:] == ("3 Prioriteiten", "3.2 Jeugd en veiligheid")
+    assert paths["1 Inleiding"] == ("1 Inleiding",) and paths["4 Sturing en verantwoording"] == (
+        "4 Sturing en verantwoording",)
+    contents = [p for p in doc.passages if p.text.startswith("Inhoudsopgave")]
+    assert len(contents) == 1 and "3.3 Digitale veiligheid" in contents[0].text
