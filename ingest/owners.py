@@ -148,7 +148,7 @@ def _learn_teams(lines: list[str], c: Cues) -> tuple[str, ...]:
 
 def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[str, ...]:
     """Gemeenten the reference data does not know: a name a title line puts right after the kind of document
-    or a gemeente cue ("Integraal Veiligheidsplan Zuidermeer 2024-2027"; of "Actieplan Veiligheid Rietbroek"
+    or a gemeente cue ("Integraal Veiligheidsplan Zuidermeer 2024-2027"; for "Actieplan Veiligheid Rietbroek"
     its last words too), no known place or basisteam, that the title, the first page or the last lines also
     call a gemeente ("gemeente Zuidermeer", "Zuidermeer is een ... gemeente")."""
     found = []

@@ -41,7 +41,7 @@ def warnings(doc: ExtractedDocument, counts: dict[str, int]) -> list[str]:
         out.append("geen eigenaar herkend (geen gemeente of basisteam waarvoor het document geschreven is)")
     minted = _minted_owner(m)
     if minted:
-        out.append(f"{minted} staat niet in de referentiegegevens; als eigenaar overgenomen uit de tekst")
+        out.append(f"{minted} staat niet in de referentiegegevens; als eigenaar overgenomen zoals geschreven")
     if m.period_start is None:
         out.append("geen planperiode herkend")
     for key, warning in EXPECTED.get(m.kind, ()):
@@ -51,8 +51,8 @@ def warnings(doc: ExtractedDocument, counts: dict[str, int]) -> list[str]:
 
 
 def _minted_owner(m) -> str | None:
-    """'gemeente X' or 'basisteam X' when the owner was read from the text but the reference data lacks it
-    (ingest/owners.py mints it), so the person who gave the document can check the name."""
+    """'gemeente X' or 'basisteam X' when the reference data lacks the owner (read from the text and minted by
+    ingest/owners.py, or given in a sidecar), so the person who gave the document can check the name."""
     kind, owner = getattr(m, "owner_kind", None), getattr(m, "owner", None)
     if owner and kind == "gemeente" and not getattr(m, "owner_gemeenten", None):
         return f"gemeente {owner}"

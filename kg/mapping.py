@@ -159,8 +159,9 @@ def _owner_node(who: URIRef, owner: Owner) -> Iterator[tuple]:
     ontology is an ivp:Gemeente all the same (its basisteam stays unknown), so it has an entity page."""
     p = places()
     members = [g for g in (p.gemeente(c) for c in owner.gemeenten) if g]
-    if owner.kind == "gemeente" and not owner.gemeenten:  # minted from the text (ingest/owners.py): no CBS code,
-        yield who, RDF.type, ORG.Organization  # so not an ivp:Gemeente by the shapes, but named
+    if owner.kind == "gemeente" and not owner.gemeenten:
+        # minted from the text (ingest/owners.py): without a CBS code no ivp:Gemeente by the shapes, but named
+        yield who, RDF.type, ORG.Organization
         yield who, SKOS.prefLabel, Literal(owner.label, lang="nl")
     if owner.kind == "gemeenten":
         yield who, RDF.type, ORG.Organization

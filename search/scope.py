@@ -7,8 +7,9 @@ boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ra
 restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
 interleaved, so every side has its best passages in the top results; without named owners the sides are the
 owners of the best passages (best first: "both districts" among many ingested owners means the ones that
-write about it), two where the question says "both", basisteams where it says "basisteams" or "districts". The comparison's own words ("both", "beide basisteams") say nothing about the
-topic either and leave the lexical query too.
+write about it), two where the question says "both", basisteams where it says "basisteams" or "districts".
+The comparison's own words ("both", "beide basisteams") say nothing about the topic either and leave the
+lexical query too.
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
 """

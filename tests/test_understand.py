@@ -452,5 +452,6 @@ def test_an_answer_showing_no_owner_counts_many_owners_with_gaps_instead_of_nami
     assert len(many) == 1 and many[0].startswith(f"{lacking} van de {len(owners) + 1} planeigenaren")
     shown = _coverage_notes(fn, unscoped, Filters(), {"basisteam": owners}, ["Gemeente 3", "Gemeente 4"])
     assert shown == ["Gemeente 3: geen uitvoeringsplan."]
-    named = _coverage_notes(fn, SimpleNamespace(owners=("Gemeente 1",)), Filters(), {"basisteam": owners}, ["Gemeente 3"])
+    one = SimpleNamespace(owners=("Gemeente 1",))
+    named = _coverage_notes(fn, one, Filters(), {"basisteam": owners}, ["Gemeente 3"])
     assert named == ["Gemeente 1: geen uitvoeringsplan."]
