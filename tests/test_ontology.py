@@ -391,6 +391,12 @@ def test_place_names_need_a_capital(index):
     ("het 7-\nstappenmodel", "instrument/7-stappenmodel"),
     ("de AVE-methodiek", "instrument/ave"),
     ("actiedag 24-uur\nBlauw", "instrument/24-uur-blauw"),
+    ("Ambitie 2: Veilig uitgaan", "theme/veilig-uitgaan"),
+    ("extra toezicht in het uitgaansgebied", "theme/veilig-uitgaan"),
+    ("the town's nightlife", "theme/veilig-uitgaan"),
+    ("het horecaconvenant is in juni ondertekend", "instrument/horecaconvenant"),
+    ("deelname aan het Keurmerk Veilig Uitgaan", "instrument/horecaconvenant"),
+    ("afspraken over schoolveiligheid", "theme/schoolveiligheid"),
 ])
 def test_compounds_inflections_and_line_breaks_link(index, text, expected):
     assert expected in ids(index, text)
