@@ -397,6 +397,8 @@ def test_place_names_need_a_capital(index):
     ("het horecaconvenant is in juni ondertekend", "instrument/horecaconvenant"),
     ("deelname aan het Keurmerk Veilig Uitgaan", "instrument/horecaconvenant"),
     ("afspraken over schoolveiligheid", "theme/schoolveiligheid"),
+    ("toezicht in veilige winkelgebieden", "theme/veilig-winkelgebied"),
+    ("de informatiebeveiliging van de gemeente", "theme/informatieveiligheid"),
 ])
 def test_compounds_inflections_and_line_breaks_link(index, text, expected):
     assert expected in ids(index, text)
