@@ -29,6 +29,9 @@ _NUMERIC = re.compile(r"^[€$]?[\d][\d.,:/-]*[%*]?$|^[€$%*-]$")
 _SENTENCE_END = re.compile(r"[.!?:;]['’”\")]?$")
 _OPEN_END = re.compile(r"(?:,|-|\b(?:de|het|een|van|en|of|in|op|te|met|voor|door|aan|bij|naar|om|tot|uit|over|als|dat|die))$")
 
+_DATE = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                   r"november|december|january|february|march|may|june|july|august|october)\s+\d{4}\b", re.I)
+
 _STRUCTURAL = ("md", "num", "annex")
 
 
@@ -294,6 +297,8 @@ def _minor_candidate(text: str) -> bool:
         return False  # a sentence inside, or a line that runs on
     if len(words) == 1 and any(c.isdigit() for c in text):
         return False
+    if _DATE.search(text):
+        return False  # "Vastgesteld door de raad op 12 maart 2026": a title page's dateline, not a title
     letters = [c for c in text if c.isalpha()]
     if len(words) > 1 and letters and all(c.isupper() for c in letters):
         return False  # a table's row label in capitals

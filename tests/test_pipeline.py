@@ -40,3 +40,4 @@ def test_a_word_numbered_kadernota_of_a_new_gemeente_keeps_its_sections_and_owne
         "4 Sturing en verantwoording",)
     contents = [p for p in doc.passages if p.text.startswith("Inhoudsopgave")]
     assert len(contents) == 1 and "3.3 Digitale veiligheid" in contents[0].text
+    assert not any("Vastgesteld" in s for p in doc.passages for s in p.section_path)  # a dateline, no section
