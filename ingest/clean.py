@@ -134,17 +134,20 @@ def _flag_running(lines: list[Line], texts: list[str], flags: list[bool]) -> Non
     pages = {line.page for line in lines if line.page is not None}
     if len(pages) < 2:
         return
-    edges: set[int] = set()
-    by_page: dict[int, list[int]] = {}
-    for i, (line, t) in enumerate(zip(lines, texts)):
-        if t and line.page is not None:
-            by_page.setdefault(line.page, []).append(i)
-    for idx in by_page.values():
-        edges.update((idx[0], idx[-1]))
+    edges = _page_edges(lines, texts)
     kinds = furniture([FLine(t, line.page, i in edges) for i, (line, t) in enumerate(zip(lines, texts))], len(pages))
     for i, kind in enumerate(kinds):
         if kind == "running":
             flags[i] = True
+
+
+def _page_edges(lines: list[Line], texts: list[str]) -> set[int]:
+    """Indexes of the first and the last text line of each page (where the reader knows pages)."""
+    by_page: dict[int, list[int]] = {}
+    for i, (line, t) in enumerate(zip(lines, texts)):
+        if t and line.page is not None:
+            by_page.setdefault(line.page, []).append(i)
+    return {i for idx in by_page.values() for i in (idx[0], idx[-1])}
 
 
 def _flag_page_numbers(lines: list[Line], texts: list[str], flags: list[bool]) -> None:
@@ -154,13 +157,7 @@ def _flag_page_numbers(lines: list[Line], texts: list[str], flags: list[bool]) -
     sequence, is the page number. Elsewhere a number must continue a plausible page sequence
     at least a short page after the previous one: table columns put numbers on adjacent lines.
     """
-    first_last: set[int] = set()
-    by_page: dict[int, list[int]] = {}
-    for i, (line, t) in enumerate(zip(lines, texts)):
-        if t and line.page is not None:
-            by_page.setdefault(line.page, []).append(i)
-    for idx in by_page.values():
-        first_last.update((idx[0], idx[-1]))
+    first_last = _page_edges(lines, texts)
     last: int | None = None
     last_at = -100
     for i, t in enumerate(texts):
