@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from search.threads import available_cores
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -26,7 +28,7 @@ def _encoder_threads() -> int:
     20-client p95 of 12.5x the floor against 25x with 1 thread each (bench/floor.py, docs/BENCHMARKS.md)."""
     if int(os.environ.get("IVP_THREADS") or 0) > 0:
         return int(os.environ["IVP_THREADS"])
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return available_cores()
 
 
 @dataclass

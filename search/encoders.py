@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from .coalesce import Coalescer
-from .threads import ThreadChoice
+from .threads import ThreadChoice, available_cores
 
 DEFAULT_MODEL = "e5-small"
 # The C engine encodes ~2,200 characters of paragraph text per second on 2 cores; importing torch and loading
@@ -58,7 +58,7 @@ class E5Encoder:
         self._lock = threading.Lock()  # the C engine is not documented as re-entrant
         self._loading = threading.Lock()
         self._questions = Coalescer(self._one_question, self._batch)
-        self._cores = threads or _cores()
+        self._cores = threads or available_cores()
         self.thread_choice = ThreadChoice((self._cores, 1))
 
     def _get(self):
@@ -129,10 +129,6 @@ class E5Encoder:
         while not self.thread_choice.timed():
             self._one_question("opwarmen: hoe laat is het?")
         self._batch(["opwarmen", "nog een vraag"])
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _quiet_threads() -> None:

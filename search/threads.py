@@ -10,12 +10,18 @@ not in use is tried again every `explore_every` questions, so a neighbour that c
 """
 from __future__ import annotations
 
+import os
 import statistics
 from collections import deque
 
 # A question's fixed cost (prefix, special tokens, pooling) in characters of text: a 10-character question is
 # not 5x cheaper than a 50-character one.
 _FIXED_CHARS = 40
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 class ThreadChoice:
