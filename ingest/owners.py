@@ -12,7 +12,8 @@ signature ("De burgemeester van Ede"). Gemeenten are looked up in the national r
   line that names the kind of document;
 - a basisteam the reference data does not know is minted from the text, with a warning; so is a gemeente
   it does not know (a merger newer than the data) when a title line names it after the kind of document or
-  a gemeente cue and the text calls it a gemeente ("Zuidermeer is een veilige gemeente").
+  a gemeente cue and the text calls it a gemeente ("Zuidermeer is een veilige gemeente"), or the title
+  dates it ("Actieplan Veiligheid Rietbroek 2026") and it is no known region or concept.
 
 The basisteam follows from the gemeenten where the reference data knows it.
 """
@@ -25,8 +26,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ontology.cues import Cues, cues, ends_with, find_phrases
+from ontology.labels import LabelIndex
 from ontology.normalize import Token, key, tokenize
-from ontology.places import Gemeente, Places, places
+from ontology.places import KINDS as REGION_KINDS, Gemeente, Places, places
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,7 @@ _REST_CAP = 3  # what mentions after the first page may add: never as much as a 
 _NAME = r"(?:De\s+|Het\s+)?[A-Z][\w'’-]+(?:\s+(?:en|aan|op|de|den|der|van)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(‘'\"])")
 _SUFFIX = re.compile(r"\s*\([^)]*\)$")
+_PERIOD = re.compile(r"\s*[,:–-]?\s*(?:\d{4}\b|[’']\d{2}\b)")  # a year or period right after a name
 
 
 @dataclass(frozen=True)
@@ -148,24 +151,68 @@ def _learn_teams(lines: list[str], c: Cues) -> tuple[str, ...]:
 
 def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[str, ...]:
     """Gemeenten the reference data does not know: a name a title line puts right after the kind of document
-    or a gemeente cue ("Integraal Veiligheidsplan Zuidermeer 2024-2027"; for "Actieplan Veiligheid Rietbroek"
-    its last words too), no known place or basisteam, that the title, the first page or the last lines also
-    call a gemeente ("gemeente Zuidermeer", "Zuidermeer is een ... gemeente")."""
-    found = []
+    (past words such as "Veiligheid": "Actieplan Veiligheid Rietbroek 2026") or after a gemeente cue, that is
+    no known place, region or concept. The text calling it a gemeente ("gemeente Zuidermeer", "Zuidermeer is
+    een ... gemeente") settles it; without that, a name the title dates ("... Oeverstad 2024-2027") or the text
+    repeats is the plan's place all the same (`_title_place`)."""
+    called, placed = [], []
     text = " ".join([*title, *lines])
+    body = " ".join(line for line in lines if line not in set(title))
     for line in title:
-        toks = tokenize(line)
-        names = [m.group(1) for _, j, _ in find_phrases(toks, _kind_names())
-                 for m in [re.match(r"\s+(" + _NAME + ")", line[toks[j - 1].end:])] if m]
-        names += [m.group(1) for m in _cue_pattern(c.gemeente).finditer(line)]
-        words = [_trim_name(n).split() for n in names]
-        for name in (" ".join(w[i:]) for w in words for i in range(len(w))):
-            if places().find(name) or key(name) in _known_teams():
-                continue
-            written = _called_gemeente(name, text, c)
-            if written:
-                found.append(written)
-    return tuple(dict.fromkeys(found))
+        for words, dated in _title_names(line, c):
+            for name in (" ".join(words[i:]) for i in range(len(words))):
+                if _known_name(name):
+                    continue
+                written = _called_gemeente(name, text, c)
+                if written:
+                    called.append(written)
+                elif _title_place(name, dated or bool(_mentions(name, body)), text, c):
+                    placed.append(_as_written(name, text))
+    return tuple(dict.fromkeys(called or placed[:1]))
+
+
+def _title_names(line: str, c: Cues) -> list[tuple[list[str], bool]]:
+    """The capitalised names a title line puts after the kind of document or a gemeente cue, as (words,
+    followed by a year or period); none that is, or is part of, a concept of the thesaurus ("Actieplan Veilig
+    Uitgaan 2026")."""
+    toks = tokenize(line)
+    found = [m for _, j, _ in find_phrases(toks, _kind_names())
+             for m in [_after_kind(c.title_subjects).match(line, toks[j - 1].end)] if m]
+    found += list(_cue_pattern(c.gemeente).finditer(line))
+    concepts = [(x.start, x.end) for x in LabelIndex.default().find(line)]
+    return [(_trim_name(m.group(1)).split(), bool(_PERIOD.match(line, m.end(1)))) for m in found
+            if not any(start < m.end(1) and m.start(1) < end for start, end in concepts)]
+
+
+def _title_place(name: str, placed: bool, text: str, c: Cues) -> bool:
+    """Is a title's name that the text does not call a gemeente the plan's place all the same (whom else would
+    a title name there)? When the title dates it or the text repeats it (`placed`), it has at most four words,
+    none a title's subject word or an acronym, and the text does not call it a region or another body's ("de
+    regio Zuidkust")."""
+    words = name.split()
+    if not placed or len(words) > 4 or any(key(w) in c.title_subjects or (w.isupper() and len(w) <= 5)
+                                           for w in words):
+        return False
+    return not any(key(_trim_name(m.group(1))) == key(name) for m in _cue_pattern(c.not_gemeente).finditer(text))
+
+
+def _mentions(name: str, text: str) -> list[str]:
+    """Every spelling of `name` in `text`, in any case, as a whole word."""
+    return re.findall(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE)
+
+
+def _as_written(name: str, text: str) -> str:
+    """`name` as the body spells it where an all-caps title shouts it ("ZANDVOORDE" -> "Zandvoorde")."""
+    if not name.isupper():
+        return name
+    spelled = [m for m in _mentions(name, text) if not m.isupper()]
+    return spelled[0] if spelled else " ".join(w.capitalize() for w in name.split())
+
+
+def _known_name(name: str) -> bool:
+    """A gemeente, basisteam or other region the reference data knows by this name."""
+    return bool(places().find(name)) or key(name) in _known_teams() or any(
+        places().region(kind, name) for kind in REGION_KINDS)
 
 
 def _called_gemeente(name: str, text: str, c: Cues) -> str | None:
@@ -377,6 +424,13 @@ def _kind_names() -> tuple[str, ...]:
     """Every name of every kind of document, longest first."""
     c = cues()
     return tuple(sorted({n for k in c.kinds.values() for n in k.names}, key=lambda n: (-len(n.split()), n)))
+
+
+@lru_cache(maxsize=1)
+def _after_kind(subjects: tuple[str, ...]):
+    """A regex for the name right after a kind of document, past a title's subject words ("Veiligheid")."""
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in subjects)
+    return re.compile(r"\s+(?:(?i:" + alts + r")\s+)*(" + _NAME + ")")
 
 
 @lru_cache(maxsize=8)

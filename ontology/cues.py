@@ -47,6 +47,7 @@ class Cues:
     basisteam: tuple[str, ...]  # words before a basisteam's name
     driehoek: tuple[str, ...]  # words before a gezagsdriehoek's name (a basisteam's or a gemeente's)
     common_word_gemeenten: tuple[str, ...]  # folded names that need a cue or the title line
+    title_subjects: tuple[str, ...]  # words a title puts between the kind of document and the place
     priority_heads: tuple[str, ...]
     action_columns: dict[str, tuple[str, ...]]
     status: dict[str, tuple[str, ...]]
@@ -77,7 +78,7 @@ def load(path: Path = CUES_FILE) -> Cues:
         gemeente=_keys(o["gemeente"]), signature=_keys(o["signature"]),
         not_gemeente=_keys(o["not_gemeente"]), basisteam=_keys(o["basisteam"]),
         driehoek=_keys(o["driehoek"]),
-        common_word_gemeenten=_keys(o["common_word_gemeenten"]),
+        common_word_gemeenten=_keys(o["common_word_gemeenten"]), title_subjects=_keys(o["title_subjects"]),
         priority_heads=_keys(data["priorities"]["heads"]),
         action_columns={c: _keys(v) for c, v in data["action_columns"].items()},
         status={s: _keys(v) for s, v in data["status"].items()},

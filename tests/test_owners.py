@@ -342,6 +342,29 @@ def test_a_gemeente_the_reference_data_lacks_is_minted_from_its_title_and_report
 @pytest.mark.parametrize("text", [
     "Uitvoeringsplan Integrale Veiligheid 2025\n\nDe gemeente werkt samen met de politie aan een veilige wijk.\n",
     "Integraal Veiligheidsplan Zuidkust 2025-2028\n\nDe regio Zuidkust werkt samen met de politie.\n",
+    "Actieplan Veilig Uitgaan 2026\n\nHoreca, politie en jongerenwerk maken afspraken over het weekend.\n",
+    "Jaarplan Aanpak Ondermijning 2025\n\nWe pakken drugshandel en witwassen samen aan.\n",
+    "Werkplan RIEC 2025\n\nHet RIEC ondersteunt de gemeenten bij de bestuurlijke aanpak.\n",
+    "Uitvoeringsprogramma Veiligheid Gelderland-Zuid 2025\n\nDe partners werken samen in de hele regio.\n",
+    "Veiligheidsplan Hoogwater\n\nBij hoge waterstanden sluiten we de dijkwegen af.\n",
 ])
-def test_a_title_name_the_text_does_not_call_a_gemeente_is_not_minted(text: str):
+def test_a_title_name_that_is_no_place_or_is_called_a_region_is_not_minted(text: str):
+    """A concept ("Veilig Uitgaan", "Ondermijning"), an acronym, a region the reference data knows, a name
+    the text calls a region, and an undated name said once are no plan's place."""
     assert _meta(text).owner is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Actieplan Veiligheid Westerbroek 2026\n\nDit actieplan beschrijft wat we in het laatste jaar doen.\n",
+     "Westerbroek"),
+    ("Jaarschijf Integrale Veiligheid Hoogvenne 2024\n\nPer thema staan hieronder de activiteiten.\n", "Hoogvenne"),
+    ("JAARPLAN VEILIGHEID HOOGVENNE 2025\n\nIn Hoogvenne voelen de meeste inwoners zich veilig.\n", "Hoogvenne"),
+    ("Kadernota Veiligheid Lutterzijl\n\nLutterzijl wil een veilige plek zijn om te wonen.\n", "Lutterzijl"),
+])
+def test_a_place_a_title_dates_or_the_text_repeats_is_minted_without_being_called_a_gemeente(text, place, caplog):
+    """A plan's title that names a place the reference data lacks after its kind ("Actieplan Veiligheid
+    Westerbroek 2026") names the plan's place, also when no sentence calls it a gemeente."""
+    with caplog.at_level(logging.WARNING, logger="ingest.owners"):
+        m = _meta(text)
+    assert (m.owner, m.owner_kind, m.owner_gemeenten, m.basisteam) == (place, "gemeente", [], None)
+    assert any(place in r.getMessage() and "minted" in r.getMessage() for r in caplog.records)

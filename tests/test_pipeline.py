@@ -41,3 +41,20 @@ def test_a_word_numbered_kadernota_of_a_new_gemeente_keeps_its_sections_and_owne
     contents = [p for p in doc.passages if p.text.startswith("Inhoudsopgave")]
     assert len(contents) == 1 and "3.3 Digitale veiligheid" in contents[0].text
     assert not any("Vastgesteld" in s for p in doc.passages for s in p.section_path)  # a dateline, no section
+
+
+@pytest.mark.parametrize("name, place", [("04_speerpunt_koppen.md", "Oeverstad"), ("05_uvp_maatregelen.md", "Meerwijk"),
+                                         ("08_actieplan.html", "Rietbroek"), ("09_jaarschijf_thema.txt", "Brakeldonk"),
+                                         ("13_uvp_lijsten.txt", "Zandvoorde")])
+def test_a_plan_titled_with_a_place_the_reference_data_lacks_is_that_place_s(name: str, place: str):
+    """Markdown, HTML and plain-text plans whose title names a place after the kind of document and before its
+    year, and whose text never calls it a gemeente, are that place's: owner filters, comparisons and the
+    answers' "gelezen als" can reach them. The report says the owner was taken as written."""
+    from pathlib import Path
+
+    from ingest.pipeline import extract_file
+    from ingest.report import document_report
+
+    doc = extract_file(Path(__file__).parent / "fixtures" / "extract" / name)
+    assert (doc.meta.owner, doc.meta.owner_kind) == (place, "gemeente")
+    assert any(f"{place} staat niet in de referentiegegevens" in w for w in document_report(doc)["warnings"])
