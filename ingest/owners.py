@@ -81,7 +81,7 @@ def read_owner(head: list[str], title: list[str], tail: list[str] = (), rest: li
                 later[name] += 1
     for name, n in later.items():
         ev.teams[name] += min(_REST_CAP, n)
-    return _decide(ev, _learn_gemeenten(title, [*head, *tail], c))
+    return _decide(ev, *_learn_gemeenten(title, [*head, *tail], c))
 
 
 def addressee(head: list[str]) -> str | None:
@@ -149,12 +149,13 @@ def _learn_teams(lines: list[str], c: Cues) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[str, ...]:
+def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple[str, ...], bool]:
     """Gemeenten the reference data does not know: a name a title line puts right after the kind of document
     (past words such as "Veiligheid": "Actieplan Veiligheid Rietbroek 2026") or after a gemeente cue, that is
     no known place, region or concept. The text calling it a gemeente ("gemeente Zuidermeer", "Zuidermeer is
     een ... gemeente") settles it; without that, a name the title dates ("... Oeverstad 2024-2027") or the text
-    repeats is the plan's place all the same (`_title_place`)."""
+    repeats is the plan's place all the same (`_title_place`). Returns the names and whether the text called
+    them gemeenten."""
     called, placed = [], []
     text = " ".join([*title, *lines])
     body = " ".join(line for line in lines if line not in set(title))
@@ -168,7 +169,7 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[str, 
                     called.append(written)
                 elif _title_place(name, dated or bool(_mentions(name, body)), text, c):
                     placed.append(_as_written(name, text))
-    return tuple(dict.fromkeys(called or placed[:1]))
+    return tuple(dict.fromkeys(called or placed[:1])), bool(called)
 
 
 def _title_names(line: str, c: Cues) -> list[tuple[list[str], bool]]:
@@ -365,11 +366,12 @@ def _team_matches(toks: list[Token], learned: tuple[str, ...]) -> list[tuple[int
 # Deciding
 # ---------------------------------------------------------------------------------------------
 
-def _decide(ev: _Evidence, unknown: tuple[str, ...] = ()) -> Owner | None:
+def _decide(ev: _Evidence, unknown: tuple[str, ...] = (), called: bool = True) -> Owner | None:
     """The best basisteam against the best group of gemeenten. A title beats everything; otherwise the
     basisteam wins when its own gemeenten are the ones listed, or on a tie, and the higher score wins. A
     gemeente the reference data does not know (`unknown`, named in a title) wins unless a known owner is
-    titled too."""
+    titled too; one the text does not call a gemeente (`called` false: "Integraal Veiligheidsplan Achterland
+    2020-2023" may name a group of gemeenten) only when no known owner has evidence enough."""
     team, t_score = ev.teams.most_common(1)[0] if ev.teams else (None, 0)
     group, g_score = max(ev.groups.items(), key=lambda kv: (kv[1], len(kv[0]))) if ev.groups else ((), 0)
     team_ok = team is not None and (t_score >= _MIN_BASISTEAM or team in ev.titled)
@@ -379,7 +381,9 @@ def _decide(ev: _Evidence, unknown: tuple[str, ...] = ()) -> Owner | None:
         team_ok = set(group) <= own or t_score >= g_score
     elif team_ok and group_ok:
         team_ok = team in ev.titled
-    if unknown and not ((team_ok and team in ev.titled) or (group_ok and group in ev.titled)):
+    known = (team_ok and team in ev.titled) or (group_ok and group in ev.titled) or (
+        not called and (team_ok or group_ok))
+    if unknown and not known:
         log.warning("gemeente %r is not in the reference data (ontology/places); minted from the text", unknown[0])
         return Owner("gemeente", unknown[0], (), None, minted=True)
     if team_ok:

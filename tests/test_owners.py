@@ -368,3 +368,11 @@ def test_a_place_a_title_dates_or_the_text_repeats_is_minted_without_being_calle
         m = _meta(text)
     assert (m.owner, m.owner_kind, m.owner_gemeenten, m.basisteam) == (place, "gemeente", [], None)
     assert any(place in r.getMessage() and "minted" in r.getMessage() for r in caplog.records)
+
+
+def test_a_dated_title_name_gives_way_to_the_gemeenten_the_text_says_wrote_the_plan():
+    """A title may name a group of gemeenten by its own name ("Integraal Veiligheidsplan Achterland"): when the
+    text says which known gemeenten wrote it, they are the owner, not the name."""
+    m = _meta("Integraal Veiligheidsplan Achterland 2020-2023\n\n"
+              "Dit plan is opgesteld door de gemeenten Meerssen, Vaals en Valkenburg aan de Geul.\n")
+    assert (m.owner, m.owner_kind) == ("Meerssen, Vaals en Valkenburg aan de Geul", "gemeenten")
