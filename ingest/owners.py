@@ -154,8 +154,9 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
     (past words such as "Veiligheid": "Actieplan Veiligheid Rietbroek 2026") or after a gemeente cue, that is
     no known place, region or concept. The text calling it a gemeente ("gemeente Zuidermeer", "Zuidermeer is
     een ... gemeente") settles it; without that, a name the title dates ("... Oeverstad 2024-2027") or the text
-    repeats is the plan's place all the same (`_title_place`). Returns the names and whether the text called
-    them gemeenten."""
+    repeats is the plan's place all the same (`_title_place`). A plan whose title names no place may still
+    say "De gemeente Lindehoven wil ...": that name, last. Returns the names and whether the text called a
+    title's name a gemeente (the others give way to any known owner with evidence, `_decide`)."""
     called, placed = [], []
     text = " ".join([*title, *lines])
     body = " ".join(line for line in lines if line not in set(title))
@@ -169,6 +170,10 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
                     called.append(written)
                 elif _title_place(name, dated or bool(_mentions(name, body)), text, c):
                     placed.append(_as_written(name, text))
+    if not (called or placed):
+        placed = [name for m in _cue_pattern(("gemeente",)).finditer(body) for name in [_trim_name(m.group(1))]
+                  if not _known_name(name) and _title_place(name, True, text, c)
+                  and not LabelIndex.default().find(name)]
     return tuple(dict.fromkeys(called or placed[:1])), bool(called)
 
 

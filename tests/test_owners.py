@@ -376,3 +376,14 @@ def test_a_dated_title_name_gives_way_to_the_gemeenten_the_text_says_wrote_the_p
     m = _meta("Integraal Veiligheidsplan Achterland 2020-2023\n\n"
               "Dit plan is opgesteld door de gemeenten Meerssen, Vaals en Valkenburg aan de Geul.\n")
     assert (m.owner, m.owner_kind) == ("Meerssen, Vaals en Valkenburg aan de Geul", "gemeenten")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("De gemeente Lindehoven wil dat inwoners zich veilig voelen. Dat vraagt om samenwerking.\n", "Lindehoven"),
+    ("De gemeente Lindehoven werkt samen met de gemeente Tiel aan veilige wijken in Tiel.\n"
+     "Dit plan is opgesteld door de gemeente Tiel.\n", "Tiel"),
+    ("Het advies van de Raad van State volgt de wet. De gemeente Veilig Uitgaan is geen plaats.\n", None),
+])
+def test_a_plan_without_a_titled_place_is_the_gemeente_its_text_names_unless_a_known_one(text, owner):
+    """No title names a place: an unknown name after "de gemeente" is the owner, last of all evidence."""
+    assert _meta(text).owner == owner
