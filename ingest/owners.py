@@ -13,7 +13,8 @@ signature ("De burgemeester van Ede"). Gemeenten are looked up in the national r
 - a basisteam the reference data does not know is minted from the text, with a warning; so is a gemeente
   it does not know (a merger newer than the data) when a title line names it after the kind of document or
   a gemeente cue and the text calls it a gemeente ("Zuidermeer is een veilige gemeente"), or the title
-  dates it ("Actieplan Veiligheid Rietbroek 2026") and it is no known region or concept.
+  dates it ("Actieplan Veiligheid Rietbroek 2026") and it is no known region or concept; without a titled
+  place, an unknown name after "de gemeente" in the first page is the owner when nothing known is.
 
 The basisteam follows from the gemeenten where the reference data knows it.
 """
