@@ -131,14 +131,24 @@ def _flag_running(lines: list[Line], texts: list[str], flags: list[bool]) -> Non
     """Running headers and footers ("Kadernota Integrale Veiligheid Kleiwaarde   3" atop every page): lines
     that recur, figures masked, at the edge of most pages, found as the layout readers find them
     (ingest/layout/boilerplate.py). Left in, they cut paragraphs and end up cited inside passages."""
+    for i in _running(lines, texts):
+        flags[i] = True
+
+
+def running_lines(lines: list[Line]) -> list[str]:
+    """The running headers and footers of a paged text, each once: cleaning drops them from the content,
+    but the place they name ("Gemeente Oss", "Veiligheidsplan Kleiwaarde") says whose document it is."""
+    texts = [line.text.strip() for line in lines]
+    return list(dict.fromkeys(texts[i] for i in _running(lines, texts)))
+
+
+def _running(lines: list[Line], texts: list[str]) -> list[int]:
     pages = {line.page for line in lines if line.page is not None}
     if len(pages) < 2:
-        return
+        return []
     edges = _page_edges(lines, texts)
     kinds = furniture([FLine(t, line.page, i in edges) for i, (line, t) in enumerate(zip(lines, texts))], len(pages))
-    for i, kind in enumerate(kinds):
-        if kind == "running":
-            flags[i] = True
+    return [i for i, kind in enumerate(kinds) if kind == "running"]
 
 
 def _page_edges(lines: list[Line], texts: list[str]) -> set[int]:

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,8 +47,9 @@ _RESULT_YEAR = re.compile(r"(?:kalenderjaar|t/m december|tot en met december|res
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?(?:\s+\w|$)")  # "1. Inleiding", "04 Inleiding", "1."
 
 
-def infer_meta(lines: list[Line], source_name: str) -> DocumentMeta:
-    """Metadata from the first pages of the cleaned text (and its last lines, for a signature)."""
+def infer_meta(lines: list[Line], source_name: str, furniture: Sequence[str] = ()) -> DocumentMeta:
+    """Metadata from the first pages of the cleaned text (and its last lines, for a signature). `furniture`:
+    running headers and footers the cleaning left out, which name the owner as a title does."""
     texts = [_plain(line.text) for line in lines if line.text.strip()]
     head = texts[:_HEAD_LINES]
     subject = _subject(head)
@@ -56,7 +58,7 @@ def infer_meta(lines: list[Line], source_name: str) -> DocumentMeta:
     found = _period(head, kind, titles) or _period(texts[: _HEAD_LINES * 4], kind, titles)  # a long introduction
     period, evaluated = (found[:2], found[2]) if found else (None, None)
     tail = texts[-_TAIL_LINES:] if len(texts) > _HEAD_LINES else []
-    owner = read_owner(head, titles, tail, texts[_HEAD_LINES:])
+    owner = read_owner(head, titles + [_plain(t) for t in furniture if t.strip()], tail, texts[_HEAD_LINES:])
     if kind == "council_note":
         gemeente = addressee(head) or _named_gemeente(head)
     else:

@@ -34,6 +34,7 @@ class RawDocument:
     path: Path
     fmt: str  # "txt" | "md" | "pdf" | "docx"
     pages: list[Page]
+    furniture: list[str] = field(default_factory=list)  # site furniture the reader set apart (a web page's footer)
 
 
 @dataclass

@@ -175,6 +175,7 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
         placed = [name for m in _cue_pattern(("gemeente",)).finditer(body) for name in [_trim_name(m.group(1))]
                   if not _known_name(name) and _title_place(name, True, text, c)
                   and not LabelIndex.default().find(name)]
+    called.sort(key=lambda name: -len(_mentions(name, text)))  # "Oostervaart" over "Oostervaart Zoeken" (a menu)
     return tuple(dict.fromkeys(called or placed[:1])), bool(called)
 
 

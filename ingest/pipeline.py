@@ -10,7 +10,7 @@ from ontology.labels import LabelIndex
 from ontology.vocab import slug
 
 from .chunk import make_passages, passage_id
-from .clean import clean_lines
+from .clean import clean_lines, running_lines
 from .evaluation import EvaluationParse, parse_evaluation
 from .extract import Extraction, choose, extract
 from .layout import build_layout
@@ -63,7 +63,7 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
     cleaned = clean_lines(lines)
     if not any(line.text.strip() for line in cleaned):
         raise IngestError(path, "no text found")
-    meta = infer_meta(cleaned, path.name)
+    meta = infer_meta(cleaned, path.name, raw.furniture + running_lines(lines))
     sidecar = path.with_name(path.name + ".meta.json")
     if sidecar.exists():
         meta = apply_sidecar(meta, load_sidecar(sidecar))

@@ -224,7 +224,8 @@ def _short(e: Exception) -> str:
 
 def _read_html(path: Path) -> RawDocument:
     """A plan published as a web page: its main content through the layout pass (navigation, header and
-    footer left out), written as Markdown-like lines so the line-based steps see headings, lists and tables."""
+    footer left out), written as Markdown-like lines so the line-based steps see headings, lists and tables.
+    The furniture is kept beside the text: a footer's "Gemeente Rietbroek" says whose page it is."""
     from .layout import build_layout
 
     layout = build_layout(path)
@@ -245,7 +246,8 @@ def _read_html(path: Path) -> RawDocument:
     walk(layout.root)
     if not any(line.strip() for line in lines):
         raise IngestError(path, "no text found in the HTML page")
-    return RawDocument(path, "html", [Page(None, "\n".join(lines))])
+    return RawDocument(path, "html", [Page(None, "\n".join(lines))],
+                       [b.text for b in layout.boilerplate if b.kind != "page_number"])
 
 
 # One reader per format; the suffix (lower case) picks it.

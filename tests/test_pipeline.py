@@ -58,3 +58,23 @@ def test_a_plan_titled_with_a_place_the_reference_data_lacks_is_that_place_s(nam
     doc = extract_file(Path(__file__).parent / "fixtures" / "extract" / name)
     assert (doc.meta.owner, doc.meta.owner_kind) == (place, "gemeente")
     assert any(f"{place} staat niet in de referentiegegevens" in w for w in document_report(doc)["warnings"])
+
+
+def test_a_running_footer_or_a_web_page_footer_names_the_owner_the_title_page_does_not(tmp_path):
+    """The title says only "Veiligheidsplan 2025-2028"; the footer on every page ("Gemeente Valkenswaard |
+    Veiligheidsplan", left out of the text as page furniture) says whose it is. A web page's footer likewise."""
+    from pathlib import Path
+
+    from ingest.pipeline import extract_file
+
+    pages = ["Veiligheidsplan 2025-2028\n\nVastgesteld door de raad.\n\nGemeente Valkenswaard | Veiligheidsplan   1"]
+    pages += [f"Hoofdstuk {n}\n\nDe partners bespreken elke maand de voortgang van de aanpak in het overleg.\n\n"
+              f"Gemeente Valkenswaard | Veiligheidsplan   {n}" for n in range(2, 5)]
+    plan = tmp_path / "plan.txt"
+    plan.write_text("\f".join(pages), encoding="utf-8")
+    doc = extract_file(plan)
+    assert (doc.meta.owner, doc.meta.owner_kind) == ("Valkenswaard", "gemeente")
+    assert not any("Gemeente Valkenswaard" in p.text for p in doc.passages)
+
+    page = extract_file(Path(__file__).parent / "fixtures" / "layout" / "jaarplan.html")
+    assert (page.meta.owner, page.meta.owner_kind) == ("Oostervaart", "gemeente")  # "Gemeente Oostervaart" footer
