@@ -56,7 +56,8 @@ def ingest_once(checkout: Path, plan_dir: Path, sentences: bool) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory(prefix="ivp-bigplan-") as data:
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", RUN, "--data-dir", data, "ingest", str(plan_dir)],
+        # --data-dir after the command: the form every version of the CLI takes (6684a23's only takes it there)
+        done = subprocess.run([sys.executable, "-c", RUN, "ingest", str(plan_dir), "--data-dir", data],
                               env=env, capture_output=True, text=True, cwd=checkout)
         wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -68,6 +69,22 @@ def ingest_once(checkout: Path, plan_dir: Path, sentences: bool) -> dict:
             "cpu_s": round(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 1),
             "peak_rss_mb": round(peak_kb / 1024), "encoded": encoded,
             "loadavg": [round(x, 2) for x in os.getloadavg()]}
+
+
+def product_ms() -> float:
+    """The machine's speed now: one 2048x384 by 384x1152 fp32 product on two threads (the shape of the encoder's
+    widest layer at 2,048-token batches), best of 20. The same ingest's wall time follows it from one machine,
+    and one half hour, to the next."""
+    import torch
+
+    torch.set_num_threads(2)
+    a, b = torch.randn(2048, 384), torch.randn(384, 1152)
+    times = []
+    for _ in range(25):
+        start = time.perf_counter()
+        a @ b
+        times.append(time.perf_counter() - start)
+    return round(min(times[5:]) * 1000, 1)
 
 
 def main(argv: list[str]) -> None:
@@ -82,6 +99,7 @@ def main(argv: list[str]) -> None:
         print(f"# {plan.name}: {plan.stat().st_size:,} bytes; sentence vectors "
               f"{'off' if '--no-sentences' in argv else 'on'}", flush=True)
         for r in range(1, rounds + 1):
+            print(json.dumps({"round": r, "product_ms": product_ms()}), flush=True)
             for checkout in checkouts:
                 print(json.dumps({"round": r, **ingest_once(checkout, plan.parent, "--no-sentences" not in argv)}),
                       flush=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.bigplan import ROOT, ingest_once, make_plan
+from bench.bigplan import ROOT, ingest_once, make_plan, product_ms
 
 
 def test_the_plan_has_the_size_asked_and_no_repeated_line(tmp_path):
@@ -20,3 +20,8 @@ def test_a_cold_ingest_reports_time_memory_and_encoded_texts(tmp_path):
     run = ingest_once(Path(ROOT), plan.parent, sentences=True)
     assert run["wall_s"] > 0 and run["cpu_s"] > 0 and run["peak_rss_mb"] > 50
     assert "gecodeerd" in run["encoded"] and not run["encoded"].startswith("0 ")
+
+
+def test_the_machine_speed_gauge_times_a_real_product():
+    ms = product_ms()
+    assert 0 < ms < 10_000  # a 2048x384x1152 product: ~1.8 GFLOP, milliseconds on any core
