@@ -166,7 +166,7 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
             for name in (" ".join(words[i:]) for i in range(len(words))):
                 if _known_name(name):
                     continue
-                written = _called_gemeente(name, text, c)
+                written = _called_gemeente(name, title, text, c)
                 if written:
                     called.append(written)
                 elif _title_place(name, dated or bool(_mentions(name, body)), text, c):
@@ -223,12 +223,14 @@ def _known_name(name: str) -> bool:
         places().region(kind, name) for kind in REGION_KINDS)
 
 
-def _called_gemeente(name: str, text: str, c: Cues) -> str | None:
+def _called_gemeente(name: str, title: list[str], text: str, c: Cues) -> str | None:
     """`name` as the text writes it where it calls it a gemeente (an all-caps title gives way to the body's
-    spelling), or None."""
-    for m in _cue_pattern(c.gemeente).finditer(text):
-        if key(_trim_name(m.group(1))) == key(name):
-            return _trim_name(m.group(1))
+    spelling), or None. Each title line is read on its own too: in the joined text the name that ends one
+    ("... | Gemeente Zilverkerk") runs on into the next line's first capitalised word."""
+    for unit in (*title, text):
+        for m in _cue_pattern(c.gemeente).finditer(unit):
+            if key(_trim_name(m.group(1))) == key(name):
+                return _trim_name(m.group(1))
     m = re.search(r"\b(" + re.escape(name) + r")\s+is\s+(?:[\w.-]+\s+){0,6}gemeente\b", text, re.IGNORECASE)
     return m.group(1) if m else None
 

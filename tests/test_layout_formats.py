@@ -52,6 +52,8 @@ def test_html_sections_and_action_table(jaarplan):
 
 def test_html_furniture_toc_and_lists(jaarplan):
     furniture = " ".join(b.text for b in jaarplan.boilerplate)
+    assert [(b.text, b.kind) for b in jaarplan.boilerplate if b.kind == "title"] == [
+        ("Jaarplan Veiligheid 2025 - Gemeente Oostervaart", "title")]  # the head's <title>, kept beside the body
     assert "Ga naar de inhoud" in furniture and "Privacyverklaring" in furniture and "Wonen en leven" in furniture
     body = jaarplan.all_text()
     assert "Privacyverklaring" not in body and "Zoeken op de website" not in body and "dataLayer" not in body

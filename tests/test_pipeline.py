@@ -78,3 +78,20 @@ def test_a_running_footer_or_a_web_page_footer_names_the_owner_the_title_page_do
 
     page = extract_file(Path(__file__).parent / "fixtures" / "layout" / "jaarplan.html")
     assert (page.meta.owner, page.meta.owner_kind) == ("Oostervaart", "gemeente")  # "Gemeente Oostervaart" footer
+
+
+def test_a_web_page_whose_place_only_its_title_element_names_is_that_place_s(tmp_path):
+    """Neither the heading nor the body names a place; the browser tab's "... | Gemeente Zilverkerk" does.
+    The name ends that line: read together with the next line it would run on into "Uitvoeringsagenda"."""
+    from ingest.pipeline import extract_file
+
+    page = tmp_path / "agenda.html"
+    page.write_text(
+        "<!doctype html><html lang='nl'><head><title>Uitvoeringsagenda veiligheid 2026 | Gemeente Zilverkerk"
+        "</title></head><body><main><h1>Uitvoeringsagenda veiligheid 2026</h1>"
+        "<p>Deze agenda beschrijft wat wij in 2026 doen om de buurten veilig te houden.</p>"
+        "<h2>Ondermijning</h2><p>Wij passen de Wet Bibob vaker toe bij vergunningen voor horeca.</p>"
+        "</main></body></html>", encoding="utf-8")
+    doc = extract_file(page)
+    assert (doc.meta.owner, doc.meta.owner_kind) == ("Zilverkerk", "gemeente")
+    assert not any("Zilverkerk" in p.text for p in doc.passages)  # the <title> is no content

@@ -2,8 +2,8 @@
 
 Structure comes from the markup: h1-h6, p, ul/ol/li, table (th and thead for the header).
 Scripts and styles are not text. Site furniture (navigation, page header and footer, everything
-outside <main> when the page has one) is kept apart as boilerplate; a navigation block of links
-into the page itself is the page's table of contents.
+outside <main> when the page has one, and the head's <title>) is kept apart as boilerplate; a navigation
+block of links into the page itself is the page's table of contents.
 """
 from __future__ import annotations
 
@@ -97,6 +97,9 @@ def html_layout(doc) -> Layout:
     mains = body.xpath(".//main|.//*[@role='main']")
     content = mains[0] if mains else body
     walker = _Walker()
+    title = doc.findtext(".//head/title") or ""
+    if title.strip():  # the browser tab's text: often the only line that names the gemeente ("... | Gemeente Oss")
+        walker.furniture.append((" ".join(title.split()), "title"))
     if content is not body:
         walker.furniture.extend(_outside(body, content))
     walker.block(content)

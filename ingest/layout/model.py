@@ -112,7 +112,7 @@ class Boilerplate:
 
     text: str
     count: int
-    kind: str  # "page_number" | "running" | "navigation"
+    kind: str  # "page_number" | "running" | "navigation" | "title" (a web page's <title>)
 
 
 @dataclass
