@@ -13,8 +13,10 @@ signature ("De burgemeester van Ede"). Gemeenten are looked up in the national r
 - a basisteam the reference data does not know is minted from the text, with a warning; so is a gemeente
   it does not know (a merger newer than the data) when a title line names it after the kind of document or
   a gemeente cue and the text calls it a gemeente ("Zuidermeer is een veilige gemeente"), or the title
-  dates it ("Actieplan Veiligheid Rietbroek 2026") and it is no known region or concept; without a titled
-  place, an unknown name after "de gemeente" in the first page is the owner when nothing known is.
+  dates it ("Actieplan Veiligheid Rietbroek 2026") and it is no known region or concept; a name a header puts
+  before the kind across a separator ("Zandhoeve | Uitvoeringsprogramma veiligheid 2025") counts when the text
+  also places things in it ("in Zandhoeve"); without a titled place, an unknown name after "de gemeente" in
+  the first page is the owner when nothing known is.
 
 The basisteam follows from the gemeenten where the reference data knows it.
 """
@@ -40,6 +42,8 @@ _REST_CAP = 3  # what mentions after the first page may add: never as much as a 
 _NAME = r"(?:De\s+|Het\s+)?[A-Z][\w'’-]+(?:\s+(?:en|aan|op|de|den|der|van)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(‘'\"])")
 _SUFFIX = re.compile(r"\s*\([^)]*\)$")
+_BEFORE_KIND = re.compile(r"\s*(" + _NAME + r")\s*(?:\||:|–|—|\s-)\s*")  # "Lindehoven | ", "Lindehoven - "
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PERIOD = re.compile(r"\s*[,:–-]?\s*(?:\d{4}\b|[’']\d{2}\b)")  # a year or period right after a name
 
 
@@ -162,14 +166,15 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
     text = " ".join([*title, *lines])
     body = " ".join(line for line in lines if line not in set(title))
     for line in title:
-        for words, dated in _title_names(line, c):
+        for words, dated, ahead in _title_names(line, c):
             for name in (" ".join(words[i:]) for i in range(len(words))):
                 if _known_name(name):
                     continue
                 written = _called_gemeente(name, title, text, c)
                 if written:
                     called.append(written)
-                elif _title_place(name, dated or bool(_mentions(name, body)), text, c):
+                elif _title_place(name, (dated or bool(_mentions(name, body)))
+                                  and (not ahead or _lies_in(name, body)), text, c):
                     placed.append(_as_written(name, text))
     if not (called or placed):
         placed = [name for m in _cue_pattern(("gemeente",)).finditer(body) for name in [_trim_name(m.group(1))]
@@ -179,16 +184,21 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
     return tuple(dict.fromkeys(called or placed[:1])), bool(called)
 
 
-def _title_names(line: str, c: Cues) -> list[tuple[list[str], bool]]:
-    """The capitalised names a title line puts after the kind of document or a gemeente cue, as (words,
-    followed by a year or period); none that is, or is part of, a concept of the thesaurus ("Actieplan Veilig
-    Uitgaan 2026")."""
+def _title_names(line: str, c: Cues) -> list[tuple[list[str], bool, bool]]:
+    """The capitalised names a title line puts after the kind of document or a gemeente cue, or before the
+    kind across a separator ("Lindehoven | Uitvoeringsprogramma veiligheid 2025"), as (words, dated: a year
+    or period right after the name, or after the kind it stands before; before the kind); none that is, or
+    is part of, a concept of the thesaurus ("Actieplan Veilig Uitgaan 2026")."""
     toks = tokenize(line)
-    found = [m for _, j, _ in find_phrases(toks, _kind_names())
+    kinds = find_phrases(toks, _kind_names())
+    found = [(m, bool(_PERIOD.match(line, m.end(1))), False) for _, j, _ in kinds
              for m in [_after_kind(c.title_subjects).match(line, toks[j - 1].end)] if m]
-    found += list(_cue_pattern(c.gemeente).finditer(line))
+    found += [(m, bool(_PERIOD.match(line, m.end(1))), False) for m in _cue_pattern(c.gemeente).finditer(line)]
+    before = _BEFORE_KIND.match(line)
+    if before and any(toks[i].start == before.end() for i, _, _ in kinds):
+        found.append((before, bool(_YEAR.search(line, before.end())), True))
     concepts = [(x.start, x.end) for x in LabelIndex.default().find(line)]
-    return [(_trim_name(m.group(1)).split(), bool(_PERIOD.match(line, m.end(1)))) for m in found
+    return [(_trim_name(m.group(1)).split(), dated, ahead) for m, dated, ahead in found
             if not any(start < m.end(1) and m.start(1) < end for start, end in concepts)]
 
 
@@ -202,6 +212,12 @@ def _title_place(name: str, placed: bool, text: str, c: Cues) -> bool:
                                            for w in words):
         return False
     return not any(key(_trim_name(m.group(1))) == key(name) for m in _cue_pattern(c.not_gemeente).finditer(text))
+
+
+def _lies_in(name: str, text: str) -> bool:
+    """Does the text speak of `name` as a place ("in Lindehoven", "inwoners van Lindehoven")? What a header puts
+    before the kind of document ("Samen Sterk | Jaarplan 2025") is as often a programme's or a team's name."""
+    return bool(re.search(r"(?i:\b(?:in|inwoners van|bewoners van))\s+" + re.escape(name) + r"\b", text))
 
 
 def _mentions(name: str, text: str) -> list[str]:

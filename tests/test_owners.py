@@ -387,3 +387,20 @@ def test_a_dated_title_name_gives_way_to_the_gemeenten_the_text_says_wrote_the_p
 def test_a_plan_without_a_titled_place_is_the_gemeente_its_text_names_unless_a_known_one(text, owner):
     """No title names a place: an unknown name after "de gemeente" is the owner, last of all evidence."""
     assert _meta(text).owner == owner
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Zandhoeve | Uitvoeringsprogramma veiligheid 2025\n\nIn Zandhoeve werken wijkteams en politie samen aan "
+     "veilige buurten.\n", "Zandhoeve"),
+    ("Zandhoeve - Integraal Veiligheidsplan 2024-2027\n\nDe inwoners van Zandhoeve voelen zich veilig.\n",
+     "Zandhoeve"),
+    # A name before the kind that the text never places anywhere is a programme's or a team's, not a place.
+    ("Samen Sterk | Jaarplan 2025\n\nSamen Sterk brengt jongerenwerk, politie en scholen bij elkaar.\n", None),
+    ("Zandhoeve | Uitvoeringsprogramma veiligheid 2025\n\nWijkteams en politie werken samen aan veilige "
+     "buurten.\n", None),
+    ("Veilig Thuis | Jaarplan 2025\n\nIn Veilig Thuis komen meldingen over huiselijk geweld binnen.\n", None),
+])
+def test_a_place_a_header_puts_before_the_kind_is_the_owner_when_the_text_places_things_in_it(text, owner):
+    """Web pages and running headers often put the place first ("Zandhoeve | Uitvoeringsprogramma veiligheid
+    2025"); what stands there is the plan's place when the text speaks of it as one ("in Zandhoeve")."""
+    assert _meta(text).owner == owner
