@@ -3,7 +3,8 @@
 The fixtures are our own made-up plans (tests/fixtures/extract/, and Word/PDF ones written by
 tests/extract_render.py): priorities only in a table of contents, as bullets, in prose, under "Speerpunt N"
 headings; action tables with other column names in md, docx, pdf and html; a one-year jaarplan, a
-voortgangsrapportage with a status per action, a regional plan of several gemeenten and a gemeente plan.
+voortgangsrapportage with a status per action, a regional plan of several gemeenten, a gemeente plan and a
+programme that asks the same questions for every theme ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?").
 The mutations rename the sample's headings to synonyms, drop its page footers and reorder its chapters:
 the counts must not move.
 """
@@ -114,6 +115,11 @@ CASES = [
          notes=("second heading for speerpunt 1",), line_reader_agrees=True),
     Case("17_kadernota_woordnummering.txt", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"],
          via={"priorities": "list"}),
+    Case("18_drie_vragen.txt", "uvp", ["Woonoverlast", "Drugs en ondermijning", "Verkeer"], 5,
+         {"priorities": "parts", "actions": "list"},
+         {1: dict(title="Buurtbemiddeling uitbreiden naar de dorpen Oosterlaag en Kroonhoeve", timeline="Q2 2026",
+                  priority_number=1, group=None),
+          4: dict(timeline="Q1 2026", priority_number=2), 5: dict(timeline="iedere maand", priority_number=3)}),
 ]
 
 
@@ -232,6 +238,18 @@ def test_titles_that_list_priorities(title, listing):
 def test_enumerations_in_prose(sentence, items):
     found = enumeration(sentence)
     assert (found[0] if found else None) == items
+
+
+def test_one_section_with_a_goal_is_no_list_of_priorities(tmp_path):
+    """The parts route needs sibling sections that each have a goal or actions: a plan whose only such
+    section is its introduction ("Inleiding" > "Wat willen we bereiken?") names no priorities that way."""
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Jaarplan veiligheid 2026\n\n## Inleiding\n\n### Wat willen we bereiken?\n\n"
+                    "Een veilige gemeente voor iedereen.\n\n## Organisatie\n\nHet team overlegt elke maand.\n",
+                    encoding="utf-8")
+    x = read(plan, "uvp")
+    assert x.priorities == [] and "parts" not in x.via.values()
+    assert any("no sections with goals or actions of their own" in n for n in x.all_notes())
 
 
 def test_a_stated_count_that_disagrees_is_noted(tmp_path):

@@ -1,7 +1,8 @@
 """A document's priorities by the first route that finds them, most explicit first.
 
 Routes, in order: headings that name a priority ("Speerpunt 2: Jeugd"); a section titled for the
-priorities with list items or sub-sections; the table of contents; an enumerating sentence. A later
+priorities with list items or sub-sections; sibling sections that each have a goal or actions of their own
+("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table of contents; an enumerating sentence. A later
 route is only asked when the earlier ones found nothing, because each is less certain than the one
 before. Annexes are never read, looks back at an earlier plan only in an evaluation (which is one).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from ..layout import Layout, Section
 from .from_headings import from_headings
 from .from_lists import from_lists
+from .from_parts import from_parts
 from .from_toc import from_toc
 from .heads import parse_head
 from .model import Found
@@ -26,6 +28,7 @@ def find_priorities(layout: Layout, kind: str) -> tuple[Found, str | None]:
     routes = (
         ("headings", lambda: from_headings(sections)),
         ("list", lambda: from_lists(sections)),
+        ("parts", lambda: from_parts(sections)),
         ("toc", lambda: from_toc(layout)),
         ("prose", lambda: from_prose(list(body_blocks(layout, reviews)))),
     )
@@ -36,7 +39,8 @@ def find_priorities(layout: Layout, kind: str) -> tuple[Found, str | None]:
             return Found(found.items, notes + tried + found.notes), route
         tried += found.notes
     return Found([], notes + tried + ["no priorities found: no priority headings, no section listing them, "
-                                      "nothing in the table of contents, no enumerating sentence"]), None
+                                      "no sections with goals or actions of their own, nothing in the table of "
+                                      "contents, no enumerating sentence"]), None
 
 
 def _heads_under(section: Section) -> int:
