@@ -89,8 +89,35 @@ def gemeenteplan_docx(path: Path) -> Path:
     return path
 
 
+def kaarten_docx(path: Path) -> Path:
+    """A voortgangsrapportage in Word with an action card per activity: a title paragraph (plain or bold, no
+    heading style), then 'Trekker:', 'Planning:' and 'Stand van zaken:' paragraphs, under 'Pijler N' headings."""
+    import docx
+
+    document = docx.Document()
+    _dutch_heading_styles(document)
+    document.add_paragraph("Voortgangsrapportage veiligheid Wolderbeek 2025", style="Kop 1")
+    document.add_paragraph("Pijler 1: Veilige buurten", style="Kop 1")
+    document.add_paragraph("Hieronder de stand van zaken per activiteit, zoals besproken in het najaar.")
+    document.add_paragraph("Buurtpreventie-app uitbreiden naar Wolderbeek-Zuid")
+    document.add_paragraph("Trekker: wijkregie")
+    document.add_paragraph("Planning: Q2 2025")
+    document.add_paragraph("Stand van zaken: afgerond, vier nieuwe groepen zijn actief.")
+    document.add_paragraph().add_run("Cameratoezicht bij het station evalueren").bold = True
+    document.add_paragraph("Trekker: team Openbare Orde")
+    document.add_paragraph("Planning: Q4 2025")
+    document.add_paragraph("Stand van zaken: vertraagd, de evaluatie volgt in 2026.")
+    document.add_paragraph("Pijler 2: Weerbare ondernemers", style="Kop 1")
+    document.add_paragraph("Weerbaarheidsscan voor horecaondernemers")
+    document.add_paragraph("Trekker: economische zaken")
+    document.add_paragraph("Stand van zaken: in uitvoering.")
+    document.save(str(path))
+    return path
+
+
 RENDERED = {
     "06_voortgang.docx": voortgang_docx,
     "07_jaarplan_2021.pdf": jaarplan_pdf,
     "12_gemeenteplan.docx": gemeenteplan_docx,
+    "20_voortgang_kaarten.docx": kaarten_docx,
 }

@@ -120,6 +120,23 @@ CASES = [
          {1: dict(title="Buurtbemiddeling uitbreiden naar de dorpen Oosterlaag en Kroonhoeve", timeline="Q2 2026",
                   priority_number=1, group=None),
           4: dict(timeline="Q1 2026", priority_number=2), 5: dict(timeline="iedere maand", priority_number=3)}),
+    Case("19_actiekaarten.txt", "uvp", ["Ondermijning", "Jeugd"], 4,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Integrale controles op bedrijventerreinen", trekker="team Openbare Orde en Veiligheid",
+                  timeline="tweede helft 2026", priority_number=1),
+          2: dict(title="Bibob-beleid actualiseren", trekker="juridische zaken", timeline="Q1 2026"),
+          3: dict(title="Persoonsgerichte aanpak voor jongeren op de grens van criminaliteit",
+                  trekker="Zorg- en Veiligheidshuis", timeline="doorlopend", priority_number=2),
+          4: dict(title="Voorlichting over vuurwerk op basisscholen", trekker="jongerenwerk",
+                  timeline="december 2026")},
+         notes=("action cards",)),
+    Case("20_voortgang_kaarten.docx", "evaluation", ["Veilige buurten", "Weerbare ondernemers"], 3,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Buurtpreventie-app uitbreiden naar Wolderbeek-Zuid", trekker="wijkregie",
+                  timeline="Q2 2025", status="afgerond", priority_number=1),
+          2: dict(title="Cameratoezicht bij het station evalueren", status="vertraagd", priority_number=1),
+          3: dict(title="Weerbaarheidsscan voor horecaondernemers", trekker="economische zaken", status="loopt",
+                  priority_number=2)}),
 ]
 
 

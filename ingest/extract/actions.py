@@ -1,15 +1,17 @@
 """A document's actions: its action tables first, else the lists where it sets out its actions.
 
 Tables are the stronger evidence (a row per action, named columns), so lists are read only when no
-action table was found, and left unread lists are noted. Lists count inside action regions
-(regions.py); in an uitvoeringsplan also directly under a priority section that has no region of its
-own, with a note since nothing but the kind says they are actions.
+action table was found, and left unread lists are noted. Lists and action cards (card_actions.py) count
+inside action regions (regions.py); in an uitvoeringsplan also directly under a priority section that has
+no region of its own, with a note since nothing but the kind says they are actions; in an evaluation only
+the cards there, whose fields say they are actions.
 """
 from __future__ import annotations
 
 from ..cuewords import extract_cues, starts_with
 from ..layout import Block, Layout, ListBlock, Paragraph, Section
 from ..model import Action
+from .card_actions import card_actions, is_card
 from .list_actions import list_actions
 from .locate import PriorityIndex
 from .model import Found
@@ -33,28 +35,31 @@ def _list_blocks(layout: Layout, index: PriorityIndex, kind: str, notes: list[st
         if inner:  # a chapter over the priorities ("Activiteiten per ambitie"), not one list of actions
             notes.append(f"{where(region.path)} holds priority sections: only their own action lists are read")
             continue
-        chosen.update({id(b): b for b in blocks if isinstance(b, ListBlock)})
-    if kind == "uvp":
+        chosen.update({id(b): b for b in blocks if isinstance(b, ListBlock) or is_card(b)})
+    if kind in ("uvp", "evaluation"):  # an evaluation's lists there may be results; its cards are actions
         by_path = {s.path: s for s in sections}
         for path in index.paths:
             section = by_path.get(path)
             if section is None or any(is_region(s) for s in section.iter_sections()):
                 continue
-            lists = _not_goals(list(section.iter_blocks()))
-            if lists:
-                notes.append(f"lists under priority {where(path)} read as actions: it has no action heading")
-            chosen.update({id(b): b for b in lists})
+            found = [b for b in _not_goals(list(section.iter_blocks())) if kind == "uvp" or is_card(b)]
+            if found:
+                notes.append(f"lists or action cards under priority {where(path)} read as actions: it has no "
+                             "action heading")
+            chosen.update({id(b): b for b in found})
     order = {id(b): k for k, b in enumerate(layout.text_blocks())}
     return sorted(chosen.values(), key=lambda b: order.get(id(b), 0))
 
 
-def _not_goals(blocks: list[Block]) -> list[ListBlock]:
-    """The lists among `blocks` except those a goal label leads into ("Concrete doelen:" then a list)."""
+def _not_goals(blocks: list[Block]) -> list[Block]:
+    """The lists and action cards among `blocks`, except lists a goal label leads into ("Concrete doelen:"
+    then a list)."""
     goal = extract_cues().goal
-    out: list[ListBlock] = []
+    out: list[Block] = []
     for k, b in enumerate(blocks):
         lead = blocks[k - 1] if k else None
-        if isinstance(b, ListBlock) and not (isinstance(lead, Paragraph) and starts_with(lead.text, goal)):
+        led_by_goal = isinstance(lead, Paragraph) and starts_with(lead.text, goal)
+        if is_card(b) or (isinstance(b, ListBlock) and not led_by_goal):
             out.append(b)
     return out
 
@@ -83,8 +88,15 @@ def find_actions(layout: Layout, index: PriorityIndex, kind: str,
         if blocks:
             notes.append(f"{len(blocks)} list(s) in action regions not read: the document's action tables were read")
         return Found(_numbered(tables.items), notes), "table"
-    found = list_actions(blocks, index, _group_of(index), status=evaluated, report_year=report_year)
-    return Found(_numbered(found), notes), ("list" if found else None)
+    group = _group_of(index)
+    order = {id(b): k for k, b in enumerate(blocks)}
+    found = [(b, a) for b in blocks if isinstance(b, ListBlock)
+             for a in list_actions([b], index, group, status=evaluated, report_year=report_year)]
+    every = list(layout.text_blocks())
+    leads = {id(b): every[k - 1] for k, b in enumerate(every) if k}
+    found += card_actions(blocks, leads, index, group, status=evaluated)
+    actions = [a for _, a in sorted(found, key=lambda pair: order[id(pair[0])])]  # stable: a list keeps its order
+    return Found(_numbered(actions), notes), ("list" if actions else None)
 
 
 def _numbered(actions: list[Action]) -> list[Action]:

@@ -8,12 +8,24 @@ uitvoeringsplan a priority section without such a heading is itself the region o
 """
 from __future__ import annotations
 
-from ..cuewords import contains, extract_cues
+import re
+from functools import lru_cache
+
+from ..cuewords import contains, extract_cues, phrase_regex
 from ..layout import Block, Section
 
 
+@lru_cache(maxsize=1)
+def action_number() -> re.Pattern[str]:
+    """The cue and number before one action's own title ("Actie 1.2 ", "Maatregel 3: "); a year is no such
+    number ("Acties 2026" heads a region)."""
+    cue = phrase_regex(extract_cues().action_columns["action"])
+    return re.compile(rf"^\s*(?:{cue})\s+[A-Za-z]?\d{{1,2}}(?:\.\d{{1,2}})*\s*[.:–—-]?\s+(?=\S)", re.I)
+
+
 def is_region_title(title: str) -> bool:
-    return contains(title, extract_cues().action_regions) is not None
+    """An action cue heads a region, unless it numbers one action ("Actie 1.2 Bibob-beleid actualiseren")."""
+    return contains(title, extract_cues().action_regions) is not None and not action_number().match(title)
 
 
 def is_region(section: Section) -> bool:

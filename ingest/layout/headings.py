@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ontology.cues import cues
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)\s+(\S.*)$")
 _KEYWORD = re.compile(
@@ -56,11 +59,25 @@ def split_heading(text: str) -> HeadingText:
     return HeadingText(text, text)
 
 
+@lru_cache(maxsize=1)
+def _field() -> re.Pattern[str]:
+    """ "Trekker: team OOV", "Planning: Q1 2026", "Status: afgerond": a labelled field of an action card, with
+    the words an action table has for those columns (ontology/cues.toml [action_columns])."""
+    c = cues().action_columns
+    words = [w for role in ("owner", "timeline", "status") for w in c[role]]
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:{alt})\s*:\s*\S", re.I)
+
+
+def is_field(text: str) -> bool:
+    return _field().match(text.strip()) is not None
+
+
 def title_like(title: str, max_words: int = 14, max_chars: int = 120) -> bool:
-    """Reads as a title, not a sentence, a list entry or a row of figures."""
+    """Reads as a title, not a sentence, a list entry, a row of figures or a labelled field."""
     title = title.strip().lstrip("‘'\"“(")
     words = title.split()
-    if not words or len(words) > max_words or len(title) > max_chars:
+    if not words or len(words) > max_words or len(title) > max_chars or is_field(title):
         return False
     if not (title[:1].isupper() or title[:1].isdigit()):
         return False

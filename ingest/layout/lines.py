@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .assemble import Element, HeadingMark
-from .headings import Candidate, is_caps, resolve_levels, short_title, split_heading, title_like
+from .headings import Candidate, is_caps, is_field, resolve_levels, short_title, split_heading, title_like
 from .model import ListBlock, ListItem, Paragraph, Table
 from .text import ends_sentence, join_wrapped
 
@@ -164,6 +164,8 @@ def _body_follows(items: list[Item], i: int, stacked: int = 0) -> bool:
     if not isinstance(nxt, Line):
         return True
     if len(nxt.text) >= 40 or ends_sentence(nxt.text) or marker(nxt.text) or nxt.rank is not None:
+        return True
+    if is_field(nxt.text):  # "Trekker: team OOV" under an action's title
         return True
     if split_heading(nxt.text).kind != "plain":
         return True
