@@ -4,7 +4,8 @@ The fixtures are our own made-up plans (tests/fixtures/extract/, and Word/PDF on
 tests/extract_render.py): priorities only in a table of contents, as bullets, in prose, under "Speerpunt N"
 headings; action tables with other column names in md, docx, pdf and html; a one-year jaarplan, a
 voortgangsrapportage with a status per action, a regional plan of several gemeenten, a gemeente plan and a
-programme that asks the same questions for every theme ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?").
+programme that asks the same questions for every theme ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"),
+action cards ("Trekker:", "Planning:" under each action's title) and priorities only in a table column.
 The mutations rename the sample's headings to synonyms, drop its page footers and reorder its chapters:
 the counts must not move.
 """
@@ -137,6 +138,13 @@ CASES = [
           2: dict(title="Cameratoezicht bij het station evalueren", status="vertraagd", priority_number=1),
           3: dict(title="Weerbaarheidsscan voor horecaondernemers", trekker="economische zaken", status="loopt",
                   priority_number=2)}),
+    Case("21_keuzes_tabel.html", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"],
+         via={"priorities": "table"}),
+    Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
+         {"priorities": "table", "actions": "table"},
+         {2: dict(title="Bibob-beleid herzien", trekker="juridische zaken", timeline="Q1 2026", priority_number=1,
+                  group=None),
+          4: dict(title="Snelheidscontroles bij scholen", timeline="maandelijks", priority_number=3)}),
 ]
 
 
@@ -267,6 +275,25 @@ def test_one_section_with_a_goal_is_no_list_of_priorities(tmp_path):
     x = read(plan, "uvp")
     assert x.priorities == [] and "parts" not in x.via.values()
     assert any("no sections with goals or actions of their own" in n for n in x.all_notes())
+
+
+def test_a_priority_table_gives_each_priority_its_goal(fixture_dir):
+    x = read(fixture_dir / "21_keuzes_tabel.html", "ivp")
+    assert x.priorities[0].goal == "Minder criminele inmenging in het bedrijfsleven"
+
+
+def test_an_action_s_fields_as_sub_items(tmp_path):
+    """ "- Trekker: wijkregie" and "- Planning: Q1 2026" under a numbered action are its owner and timeline."""
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Uitvoeringsprogramma veiligheid 2026\n\n## Speerpunt 1: Woninginbraken\n\n### Acties\n\n"
+                    "1. Inbraakpreventie-avonden in drie wijken\n   - Trekker: wijkregie\n   - Planning: Q1 2026\n"
+                    "2. Vakantiesurveillance door boa's\n   - Wie: team Toezicht\n   - Wanneer: zomer 2026\n"
+                    "3. Buurtapp uitbreiden\n   - eerst in Noord\n   - daarna in Zuid\n", encoding="utf-8")
+    x = read(plan, "uvp")
+    assert [(a.title, a.trekker, a.timeline) for a in x.actions] == [
+        ("Inbraakpreventie-avonden in drie wijken", "wijkregie", "Q1 2026"),
+        ("Vakantiesurveillance door boa's", "team Toezicht", "zomer 2026"),
+        ("Buurtapp uitbreiden", None, None)]
 
 
 def test_a_stated_count_that_disagrees_is_noted(tmp_path):

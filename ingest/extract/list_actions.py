@@ -2,7 +2,8 @@
 
 Sub-items belong to the item above them and go into its text. An item may carry its owner or timeline
 as a run-in label ("... (trekker: wijkteam; planning: Q2 2026)"; labels are the action-column cue
-words) or end in a when-cell ("Buurtavond organiseren Q3 2026", "... (doorlopend)"; ingest/timeline.py).
+words), in sub-items of its own ("- Trekker: wijkteam") or end in a when-cell ("Buurtavond organiseren
+Q3 2026", "... (doorlopend)"; ingest/timeline.py).
 In an evaluation the item's own words give its status (status_cues.py).
 """
 from __future__ import annotations
@@ -78,6 +79,9 @@ def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bo
             text, owner, when = item_fields(item.text)
             if not text.strip():
                 continue
+            for sub in subs:  # "- Trekker: wijkregie" under the item: its fields as sub-items
+                _, sub_owner, sub_when = item_fields(sub.text)
+                owner, when = owner or sub_owner, when or sub_when
             source = "\n".join([item.text] + [f"- {s.text}" for s in subs])
             a = Action(ordinal=0, title=title_of(text), priority_number=index.number_for(block.section_path),
                        group=group_of(block), timeline=when, page=block.page, section_path=block.section_path,

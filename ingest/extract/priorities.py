@@ -1,10 +1,11 @@
 """A document's priorities by the first route that finds them, most explicit first.
 
 Routes, in order: headings that name a priority ("Speerpunt 2: Jeugd"); a section titled for the
-priorities with list items or sub-sections; sibling sections that each have a goal or actions of their own
-("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table of contents; an enumerating sentence. A later
-route is only asked when the earlier ones found nothing, because each is less certain than the one
-before. Annexes are never read, looks back at an earlier plan only in an evaluation (which is one).
+priorities with list items or sub-sections; a table column headed for them; sibling sections that each
+have a goal or actions of their own ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table
+of contents; an enumerating sentence. A later route is only asked when the earlier ones found nothing,
+because each is less certain than the one before. Annexes are never read, looks back at an earlier plan
+only in an evaluation (which is one).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..layout import Layout, Section
 from .from_headings import from_headings
 from .from_lists import from_lists
 from .from_parts import from_parts
+from .from_tables import from_tables
 from .from_toc import from_toc
 from .heads import parse_head
 from .model import Found
@@ -28,6 +30,7 @@ def find_priorities(layout: Layout, kind: str) -> tuple[Found, str | None]:
     routes = (
         ("headings", lambda: from_headings(sections)),
         ("list", lambda: from_lists(sections)),
+        ("table", lambda: from_tables(layout, sections)),
         ("parts", lambda: from_parts(sections)),
         ("toc", lambda: from_toc(layout)),
         ("prose", lambda: from_prose(list(body_blocks(layout, reviews)))),
@@ -39,8 +42,8 @@ def find_priorities(layout: Layout, kind: str) -> tuple[Found, str | None]:
             return Found(found.items, notes + tried + found.notes), route
         tried += found.notes
     return Found([], notes + tried + ["no priorities found: no priority headings, no section listing them, "
-                                      "no sections with goals or actions of their own, nothing in the table of "
-                                      "contents, no enumerating sentence"]), None
+                                      "no table column, no sections with goals or actions of their own, nothing "
+                                      "in the table of contents, no enumerating sentence"]), None
 
 
 def _heads_under(section: Section) -> int:
