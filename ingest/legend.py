@@ -7,12 +7,15 @@ words, so the rules are read from the document itself:
 
 * a legend line names exactly one colour (ontology/cues.toml [colour], with synonyms: geel is oranje)
   and says what it means in status words ([status] and [colour_meaning]); two or more such lines close
-  together, each with another colour, are the legend; a stated share ("79,2%") is kept;
+  together, each with another colour, are the legend, as are the comma-separated parts of one line
+  ("groen = afgerond, oranje = loopt"); a stated share ("79,2%") is kept;
 * each status the meaning names goes to that colour ("Afgerond of behoeft geen bijsturing" -> afgerond,
   vervallen, overgeheveld are groen);
 * an action whose status cell opens with a colour word ("Groen - afgerond") carries the colour the
-  document gave it; any other action carries the colour its derived status has under the legend, with
-  the legend's line as its basis; a status the legend does not name, or no status, gives no colour.
+  document gave it, and, when its words give no status, the one status the legend gives that colour
+  ("rood = vertraagd"; a colour that stands for several gives none); any other action carries the colour
+  its derived status has under the legend, with the legend's line as its basis; a status the legend does
+  not name, or no status, gives no colour.
 
 Without a legend nothing is coloured except what the document marked itself.
 """
@@ -124,9 +127,23 @@ def _entry(line: str) -> LegendEntry | None:
                        " ".join(text.split()))
 
 
+def _parts(line: str) -> list[str]:
+    """A line that names several colours ("Legenda: groen = afgerond, oranje = loopt, rood = vertraagd") split
+    into one entry each; any other line as it is."""
+    w = _words()
+    if len({w.colours[p] for _, _, p in find_phrases(tokenize(line), w.colour_phrases, inflect=False)}) < 2:
+        return [line]
+    parts = [part for part in re.split(r"[,;]\s+|\s+·\s+", line) if part.strip()]
+    unlabelled = re.sub(r"^[^:]{1,30}:\s+(?=\S)", "", parts[0], count=1)  # "Legenda: groen = afgerond"
+    if find_phrases(tokenize(unlabelled), w.colour_phrases, inflect=False):
+        parts[0] = unlabelled
+    return parts
+
+
 def read_legend(lines: Iterable[str]) -> Legend | None:
-    """The first legend in the document: entries of different colours, each within a few lines of the last."""
-    texts = [t for t in lines if t and t.strip()]
+    """The first legend in the document: entries of different colours, each within a few lines of the last
+    (or in one line, separated by commas)."""
+    texts = [part for t in lines if t and t.strip() for part in _parts(t)]
     run: list[LegendEntry] = []
     last = -_WINDOW - 1
     for i, t in enumerate(texts):
@@ -168,6 +185,8 @@ def apply_legend(actions: Iterable[Action], legend: Legend | None) -> None:
             entry = legend.for_colour(marked) if legend else None
             a.report_colour = marked
             a.colour_basis = entry.line if entry else " ".join((a.result or "").split())[:120]
+            if a.status is None and entry is not None and len(entry.statuses) == 1:  # "rood = vertraagd"
+                a.status, a.status_basis = entry.statuses[0], entry.line
             continue
         entry = legend.for_status(a.status) if legend else None
         a.report_colour = entry.colour if entry else None

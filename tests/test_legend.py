@@ -143,3 +143,44 @@ def test_without_a_legend_only_marks_colour() -> None:
     apply_legend([marked, plain], None)
     assert (marked.report_colour, plain.report_colour) == ("rood", None)
     assert plain.colour_basis is None
+
+
+def test_a_legend_in_one_line() -> None:
+    """ "Legenda: groen = afgerond, oranje = loopt, rood = vertraagd": each comma-separated part one entry."""
+    legend = read_legend(["Evaluatie 2025", "Legenda: groen = afgerond, oranje = loopt, rood = vertraagd.", "Tekst"])
+    assert legend is not None
+    assert [(e.colour, e.statuses) for e in legend.entries] == [
+        ("groen", ("afgerond",)), ("oranje", ("loopt",)), ("rood", ("vertraagd",))]
+    # a sentence that names the colours without saying what they mean is no legend
+    assert read_legend(["Wij kleurden de acties groen, oranje of rood."]) is None
+
+
+def test_a_mark_gives_the_one_status_its_legend_entry_names() -> None:
+    one = read_legend(["Groen: afgerond", "Oranje: loopt", "Rood: vertraagd"])
+    several = read_legend(["Groen: afgerond of behoeft geen bijsturing", "Rood: vertraagd"])
+    marked, worded = Action(1, "a", result="rood"), Action(2, "b", result="Groen, maar nog niet gestart",
+                                                           status="niet_uitgevoerd")
+    apply_legend([marked, worded], one)
+    assert (marked.status, marked.status_basis) == ("vertraagd", "Rood: vertraagd")
+    assert worded.status == "niet_uitgevoerd"  # the action's own words come first
+    green = Action(3, "c", result="groen")
+    apply_legend([green], several)
+    assert (green.report_colour, green.status) == ("groen", None)  # afgerond, vervallen or overgeheveld
+
+
+def test_a_traffic_light_list_under_each_priority(tmp_path: Path) -> None:
+    """An evaluation that marks each listed action with a colour after it, under priority headings without an
+    action heading: the lists are its actions, the colour part their result, the legend their status."""
+    report = tmp_path / "evaluatie.md"
+    report.write_text(
+        "# Evaluatie uitvoeringsplan veiligheid 2025\n\nLegenda: groen = afgerond, oranje = loopt, rood = vertraagd.\n\n"
+        "## Speerpunt 1: Ondermijning\n\n- Integrale controle bedrijventerrein De Hoef (groen)\n"
+        "- Bibob-beleid herzien: oranje, het nieuwe beleid gaat in april naar de raad.\n"
+        "- Voorlichting aan makelaars over witwassen — rood; geen capaciteit gehad.\n\n"
+        "## Speerpunt 2: Jeugd\n\nDe jeugd had onze aandacht:\n\n- minder overlast in de zomer\n"
+        "- meer jongeren bij het jongerenwerk\n", encoding="utf-8")
+    doc = extract_file(report)
+    assert [(a.title, a.result, a.report_colour, a.status, a.priority_number) for a in doc.actions] == [
+        ("Integrale controle bedrijventerrein De Hoef", "groen", "groen", "afgerond", 1),
+        ("Bibob-beleid herzien", "oranje, het nieuwe beleid gaat in april naar de raad.", "oranje", "loopt", 1),
+        ("Voorlichting aan makelaars over witwassen", "rood; geen capaciteit gehad.", "rood", "vertraagd", 1)]

@@ -4,7 +4,7 @@ Tables are the stronger evidence (a row per action, named columns), so lists are
 action table was found, and left unread lists are noted. Lists and action cards (card_actions.py) count
 inside action regions (regions.py); in an uitvoeringsplan also directly under a priority section that has
 no region of its own, with a note since nothing but the kind says they are actions; in an evaluation only
-the cards there, whose fields say they are actions.
+the cards there, whose fields say they are actions, and lists most of whose items end in a status.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..cuewords import extract_cues, starts_with
 from ..layout import Block, Layout, ListBlock, Paragraph, Section
 from ..model import Action
 from .card_actions import card_actions, is_card
-from .list_actions import list_actions
+from .list_actions import evaluated_list, list_actions
 from .locate import PriorityIndex
 from .model import Found
 from .regions import is_region, is_region_title, regions
@@ -36,13 +36,14 @@ def _list_blocks(layout: Layout, index: PriorityIndex, kind: str, notes: list[st
             notes.append(f"{where(region.path)} holds priority sections: only their own action lists are read")
             continue
         chosen.update({id(b): b for b in blocks if isinstance(b, ListBlock) or is_card(b)})
-    if kind in ("uvp", "evaluation"):  # an evaluation's lists there may be results; its cards are actions
+    if kind in ("uvp", "evaluation"):  # an evaluation's lists there may be findings: only cards and lists of statuses
         by_path = {s.path: s for s in sections}
         for path in index.paths:
             section = by_path.get(path)
             if section is None or any(is_region(s) for s in section.iter_sections()):
                 continue
-            found = [b for b in _not_goals(list(section.iter_blocks())) if kind == "uvp" or is_card(b)]
+            found = [b for b in _not_goals(list(section.iter_blocks()))
+                     if kind == "uvp" or is_card(b) or evaluated_list(b)]
             if found:
                 notes.append(f"lists or action cards under priority {where(path)} read as actions: it has no "
                              "action heading")

@@ -4,7 +4,8 @@ Sub-items belong to the item above them and go into its text. An item may carry 
 as a run-in label ("... (trekker: wijkteam; planning: Q2 2026)"; labels are the action-column cue
 words), in sub-items of its own ("- Trekker: wijkteam") or end in a when-cell ("Buurtavond organiseren
 Q3 2026", "... (doorlopend)"; ingest/timeline.py).
-In an evaluation the item's own words give its status (status_cues.py).
+In an evaluation the item's own words give its status (status_cues.py), and a part it ends in that opens
+with a colour or a status word ("... (groen)", "...: oranje, ...") is its result, as a status cell is.
 """
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from functools import lru_cache
 
 from ..cuewords import extract_cues, phrase_regex
 from ..layout import Block, ListBlock, ListItem
+from ..legend import mark_of
 from ..model import Action
 from ..timeline import normalise_timeline, split_timeline
 from .locate import PriorityIndex
-from .status_cues import status_of
+from .status_cues import cue_status, status_of
 from .table_actions import title_of
 
 
@@ -58,6 +60,34 @@ def item_fields(text: str) -> tuple[str, str | None, str | None]:
     return head, found.get("owner") or None, found.get("timeline") or None
 
 
+_RESULT_AFTER = re.compile(r"\s*:\s+|\s+[–—-]\s+")  # "Titel: oranje, ...", "Titel — rood; ..."
+
+
+def result_part(text: str) -> tuple[str, str | None]:
+    """An evaluated item's own text and the status it ends in, when it ends in one: "... (groen)", "...:
+    oranje, het beleid gaat in april naar de raad", "... — afgerond". A colour word or a status cue word
+    must open that part; otherwise the whole text is the item's."""
+    m = _PAREN_TAIL.match(text)
+    if m and _says_status(m.group("when")):
+        return m.group("text"), m.group("when")
+    for sep in _RESULT_AFTER.finditer(text):
+        if sep.start() > 0 and _says_status(text[sep.end():]):
+            return text[:sep.start()], text[sep.end():].strip()
+    return text, None
+
+
+def _says_status(part: str) -> bool:
+    return mark_of(part) is not None or cue_status(" ".join(part.split()[:3]))[0] is not None
+
+
+def evaluated_list(block: Block) -> bool:
+    """A list most of whose items end in a status: an evaluation's actions, wherever they stand."""
+    if not isinstance(block, ListBlock):
+        return False
+    tops = [i for i in block.items if i.level == 1]
+    return len(tops) >= 2 and 2 * sum(result_part(i.text)[1] is not None for i in tops) >= len(tops)
+
+
 def _items(block: ListBlock) -> list[tuple[ListItem, list[ListItem]]]:
     out: list[tuple[ListItem, list[ListItem]]] = []
     for item in block.items:
@@ -83,9 +113,10 @@ def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bo
                 _, sub_owner, sub_when = item_fields(sub.text)
                 owner, when = owner or sub_owner, when or sub_when
             source = "\n".join([item.text] + [f"- {s.text}" for s in subs])
+            text, result = result_part(text) if status else (text, None)
             a = Action(ordinal=0, title=title_of(text), priority_number=index.number_for(block.section_path),
                        group=group_of(block), timeline=when, page=block.page, section_path=block.section_path,
-                       source_text=source, trekker=owner)
+                       source_text=source, trekker=owner, result=result)
             if status:
                 a.status, a.status_basis = status_of(source)
             out.append(a)
