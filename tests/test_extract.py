@@ -5,7 +5,8 @@ tests/extract_render.py): priorities only in a table of contents, as bullets, in
 headings; action tables with other column names in md, docx, pdf and html; a one-year jaarplan, a
 voortgangsrapportage with a status per action, a regional plan of several gemeenten, a gemeente plan and a
 programme that asks the same questions for every theme ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"),
-action cards ("Trekker:", "Planning:" under each action's title) and priorities only in a table column.
+action cards ("Trekker:", "Planning:" under each action's title), priorities only in a table column or in the
+list a sentence leads into.
 The mutations rename the sample's headings to synonyms, drop its page footers and reorder its chapters:
 the counts must not move.
 """
@@ -93,7 +94,9 @@ CASES = [
           5: dict(title="Controle van leegstaande schuren met de politie", priority_number=3)}),
     Case("10_voortgang_lijsten.md", "evaluation", ["Minder woninginbraken", "Veilig uitgaan"], 5,
          {"priorities": "headings", "actions": "list"},
-         {1: dict(status="afgerond", priority_number=1), 2: dict(status="loopt"), 3: dict(status="vertraagd"),
+         {1: dict(status="afgerond", priority_number=1, title="Inbraakpreventie-avonden",
+                  result="vier avonden zijn georganiseerd en dit is afgerond."),
+          2: dict(status="loopt", title="Buurtpreventie-app in de nieuwbouwwijk"), 3: dict(status="vertraagd"),
           4: dict(status="afgerond", priority_number=2), 5: dict(status="niet_uitgevoerd")}),
     Case("11_regionaal.md", "ivp", ["Ondermijning in het buitengebied terugdringen", "Zorg en veiligheid verbinden",
                                     "Cyberweerbaarheid van inwoners vergroten"], via={"priorities": "headings"},
@@ -140,6 +143,9 @@ CASES = [
                   priority_number=2)}),
     Case("21_keuzes_tabel.html", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"],
          via={"priorities": "table"}),
+    Case("23_prioriteiten_na_zin.md", "ivp", ["Aanpak van ondermijnende criminaliteit in het buitengebied",
+                                              "Jongeren die afglijden naar criminaliteit", "Personen met verward gedrag"],
+         via={"priorities": "prose"}, notes=("the list a sentence leads into",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
          {"priorities": "table", "actions": "table"},
          {2: dict(title="Bibob-beleid herzien", trekker="juridische zaken", timeline="Q1 2026", priority_number=1,

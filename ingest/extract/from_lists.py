@@ -9,6 +9,7 @@ yields none is noted ("priorities heading without items").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..layout import ListBlock, ListItem, Section
 from ..model import Priority
@@ -21,20 +22,27 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}\.)*\d{1,2}\.?$")
 _LABEL_WORDS = 8  # "Label: explanation" items: a label longer than this is a sentence, not a label
 
 
-def _item_priority(item: ListItem, number: int, section: Section, page: int | None) -> Priority:
+def item_priority(item: ListItem, number: int, path: tuple[str, ...], page: int | None) -> Priority:
+    """A list item as a priority: "Label: explanation" gives the label and keeps the rest as the goal."""
     label, _, rest = item.text.partition(":")
     if not rest.strip() or len(label.split()) > _LABEL_WORDS:
         label, rest = item.text, ""
     return Priority(number=number, label=clean_label(label), goal=rest.strip() or None, page=page,
-                    section_path=section.path, sentence=item.text)
+                    section_path=path, sentence=item.text)
+
+
+def list_priorities(block: ListBlock) -> list[Priority]:
+    """The top-level items of a list as priorities; [] for fewer than two."""
+    items = [i for i in block.items if i.level == 1]
+    if len(items) < 2:
+        return []
+    return [item_priority(item, k, block.section_path, block.page) for k, item in enumerate(items, 1)]
 
 
 def _from_list(section: Section) -> list[Priority]:
     for block in section.blocks:
-        if isinstance(block, ListBlock):
-            items = [i for i in block.items if i.level == 1]
-            if len(items) >= 2:
-                return [_item_priority(item, k, section, block.page) for k, item in enumerate(items, 1)]
+        if isinstance(block, ListBlock) and (found := list_priorities(block)):
+            return [replace(p, section_path=section.path) for p in found]
     return []
 
 

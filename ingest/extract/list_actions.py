@@ -18,7 +18,7 @@ from ..legend import mark_of
 from ..model import Action
 from ..timeline import normalise_timeline, split_timeline
 from .locate import PriorityIndex
-from .status_cues import cue_status, status_of
+from .status_cues import status_of
 from .table_actions import title_of
 
 
@@ -65,8 +65,8 @@ _RESULT_AFTER = re.compile(r"\s*:\s+|\s+[–—-]\s+")  # "Titel: oranje, ...", 
 
 def result_part(text: str) -> tuple[str, str | None]:
     """An evaluated item's own text and the status it ends in, when it ends in one: "... (groen)", "...:
-    oranje, het beleid gaat in april naar de raad", "... — afgerond". A colour word or a status cue word
-    must open that part; otherwise the whole text is the item's."""
+    oranje, het beleid gaat in april naar de raad", "... — vier avonden zijn georganiseerd". That part opens
+    with a colour word or says a status; otherwise the whole text is the item's."""
     m = _PAREN_TAIL.match(text)
     if m and _says_status(m.group("when")):
         return m.group("text"), m.group("when")
@@ -77,7 +77,7 @@ def result_part(text: str) -> tuple[str, str | None]:
 
 
 def _says_status(part: str) -> bool:
-    return mark_of(part) is not None or cue_status(" ".join(part.split()[:3]))[0] is not None
+    return mark_of(part) is not None or status_of(part)[0] is not None
 
 
 def evaluated_list(block: Block) -> bool:

@@ -1,5 +1,6 @@
 """Priorities named in a sentence: "De prioriteiten zijn: ondermijning, jeugd en verkeer", "We kiezen voor
-drie speerpunten: A, B en C", "..., te weten: (1) ...; (2) ...".
+drie speerpunten: A, B en C", "..., te weten: (1) ...; (2) ...", or in the list a sentence leads into ("We
+kiezen de volgende prioriteiten:" and a list under it).
 
 A sentence qualifies when a priority cue stands in it in the plural and a colon or an enumeration lead
 ("te weten", "namelijk", "zijn"; cue data) follows within a few words. The items are split on "(n)"
@@ -13,9 +14,10 @@ import re
 from ontology.normalize import Token, tokenize
 
 from ..cuewords import extract_cues, phrase_starting, plural_at
-from ..layout import Block, Paragraph
+from ..layout import Block, ListBlock, Paragraph
 from ..model import Priority
 from ..plans import sentences
+from .from_lists import list_priorities
 from .heads import clean_label
 from .model import Found
 from .scope import where
@@ -87,11 +89,25 @@ def enumeration(sentence: str) -> tuple[list[str], int | None] | None:
     return items, _count(tokens, cue)
 
 
+def leads_into_list(sentence: str) -> bool:
+    """Does the sentence end where its enumeration of priorities should begin ("We kiezen de volgende
+    speerpunten:"), so that the list after it holds them?"""
+    tokens = tokenize(sentence)
+    cue = plural_at(tokens, extract_cues().priority_heads)
+    start = _start_of_list(sentence, tokens, cue) if cue is not None else None
+    return start is not None and not sentence[start:].strip()
+
+
 def from_prose(blocks: list[Block]) -> Found:
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
-        for sentence in sentences(block.text):
+        said = sentences(block.text)
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if said and isinstance(after, ListBlock) and leads_into_list(said[-1]) and (listed := list_priorities(after)):
+            return Found(listed, [f"priorities read from the list a sentence leads into in "
+                                  f"{where(block.section_path)}"])
+        for sentence in said:
             found = enumeration(sentence)
             if not found:
                 continue
