@@ -115,9 +115,36 @@ def kaarten_docx(path: Path) -> Path:
     return path
 
 
+def kaarttabellen_docx(path: Path) -> Path:
+    """An uitvoeringsplan in Word whose actions are two-column card tables under 'Speerpunt N' headings: one
+    with its title in a merged first row, one with an 'Actie' row, one with 'Wie' and 'Wanneer' rows."""
+    import docx
+
+    document = docx.Document()
+    _dutch_heading_styles(document)
+    document.add_paragraph("Uitvoeringsplan veiligheid Zandmere 2026", style="Kop 1")
+    document.add_paragraph("Speerpunt 1: Ondermijning", style="Kop 1")
+    document.add_paragraph("Per actie staat hieronder wie trekt en wanneer het klaar is.")
+    merged = document.add_table(rows=4, cols=2)
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "Actie 1.1 Integrale controles op bedrijventerreinen"
+    for r, (label, value) in enumerate([("Trekker", "team Openbare Orde en Veiligheid"),
+                                        ("Partners", "politie, RIEC"), ("Planning", "tweede helft 2026")], 1):
+        merged.cell(r, 0).text, merged.cell(r, 1).text = label, value
+    _docx_table(document, ["Actie", "Bibob-beleid actualiseren"],
+                [["Trekker", "juridische zaken"], ["Planning", "Q1 2026"]], flag_header=False)
+    document.add_paragraph("Speerpunt 2: Jeugd", style="Kop 1")
+    _docx_table(document, ["Actie", "Voorlichting over vuurwerk op basisscholen"],
+                [["Wie", "jongerenwerk"], ["Wanneer", "december 2026"]], flag_header=False)
+    document.add_paragraph("Cijfers", style="Kop 1")
+    _docx_table(document, ["Jaar", "Incidenten"], [["2024", "41"], ["2025", "37"]], flag_header=True)
+    document.save(str(path))
+    return path
+
+
 RENDERED = {
     "06_voortgang.docx": voortgang_docx,
     "07_jaarplan_2021.pdf": jaarplan_pdf,
     "12_gemeenteplan.docx": gemeenteplan_docx,
     "20_voortgang_kaarten.docx": kaarten_docx,
+    "24_kaarttabellen.docx": kaarttabellen_docx,
 }

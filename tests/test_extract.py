@@ -5,8 +5,8 @@ tests/extract_render.py): priorities only in a table of contents, as bullets, in
 headings; action tables with other column names in md, docx, pdf and html; a one-year jaarplan, a
 voortgangsrapportage with a status per action, a regional plan of several gemeenten, a gemeente plan and a
 programme that asks the same questions for every theme ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"),
-action cards ("Trekker:", "Planning:" under each action's title), priorities only in a table column or in the
-list a sentence leads into.
+action cards ("Trekker:", "Planning:" under each action's title, or a label | value table per action),
+priorities only in a table column or in the list a sentence leads into.
 The mutations rename the sample's headings to synonyms, drop its page footers and reorder its chapters:
 the counts must not move.
 """
@@ -143,9 +143,17 @@ CASES = [
                   priority_number=2)}),
     Case("21_keuzes_tabel.html", "ivp", ["Ondermijning", "Jeugd en veiligheid", "Digitale veiligheid"],
          via={"priorities": "table"}),
-    Case("23_prioriteiten_na_zin.md", "ivp", ["Aanpak van ondermijnende criminaliteit in het buitengebied",
-                                              "Jongeren die afglijden naar criminaliteit", "Personen met verward gedrag"],
+    Case("23_prioriteiten_na_zin.md", "ivp",
+         ["Aanpak van ondermijnende criminaliteit in het buitengebied", "Jongeren die afglijden naar criminaliteit",
+          "Personen met verward gedrag"],
          via={"priorities": "prose"}, notes=("the list a sentence leads into",)),
+    Case("24_kaarttabellen.docx", "uvp", ["Ondermijning", "Jeugd"], 3,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Integrale controles op bedrijventerreinen", trekker="team Openbare Orde en Veiligheid",
+                  timeline="tweede helft 2026", priority_number=1),
+          2: dict(title="Bibob-beleid actualiseren", trekker="juridische zaken", timeline="Q1 2026", priority_number=1),
+          3: dict(title="Voorlichting over vuurwerk op basisscholen", trekker="jongerenwerk",
+                  timeline="december 2026", priority_number=2)}),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
          {"priorities": "table", "actions": "table"},
          {2: dict(title="Bibob-beleid herzien", trekker="juridische zaken", timeline="Q1 2026", priority_number=1,

@@ -7,6 +7,8 @@ field, which prose rarely writes as "Trekker:" or "Planning:". The title is what
 the value of an "Actie:" field, or else the heading above the fields (not an action region's or a priority's
 own heading: that names no single action), or a short line of its own right above the fields (a Word
 document's paragraphs). Fields a blank line splits off join the card above them in the same section.
+A Word plan often draws each card as a two-column table, a label and its value per row ("Actie | ...",
+"Trekker | ...", "Planning | ..."), with the title in the first row or as a merged title row.
 """
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..cuewords import extract_cues, phrase_regex
-from ..layout import Block, Paragraph
+from ..layout import Block, Paragraph, Table
 from ..model import Action
+from .card_tables import table_fields
 from .locate import PriorityIndex
 from .regions import action_number
 from .status_cues import status_of
@@ -34,16 +37,19 @@ def _field() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s(;,]))(?:{alt})\s*:\s*", re.I)
 
 
+def is_card(block: Block) -> bool:
+    """Does a block hold a card: a paragraph with fields (some of them: the rest may follow in the next
+    paragraphs), or a table that is one card?"""
+    if isinstance(block, Table):
+        return table_fields(block) is not None
+    return isinstance(block, Paragraph) and _field().search(block.text) is not None
+
+
 @dataclass
 class _Card:
-    block: Paragraph
+    block: Paragraph | Table
     title: str
     texts: list[str] = field(default_factory=list)
-
-
-def is_card(block: Block) -> bool:
-    """Does a paragraph hold a card's fields (some of them: the rest may follow in the next paragraphs)?"""
-    return isinstance(block, Paragraph) and _field().search(block.text) is not None
 
 
 def _title(text: str) -> str | None:
@@ -68,6 +74,9 @@ def card_actions(blocks: list[Block], leads: dict[int, Block], index: PriorityIn
     for block in blocks:
         if not is_card(block):
             continue
+        if isinstance(block, Table):
+            cards.append(_table_card(block))
+            continue
         lead = leads.get(id(block))
         if title := _title(block.text):
             cards.append(_Card(block, title, [block.text]))
@@ -85,6 +94,14 @@ def _title_line(lead: Block, block: Block) -> bool:
     text = lead.text.strip() if isinstance(lead, Paragraph) else ""
     return (bool(text) and lead.section_path == block.section_path and not is_card(lead)
             and len(text.split()) <= TITLE_LINE_WORDS and not text.endswith((".", ":", "?")))
+
+
+def _table_card(table: Table) -> _Card:
+    """A card table as the text of a paragraph card: "<title> Trekker: ... Planning: ..."."""
+    title, fields = table_fields(table) or (None, {})
+    labels = {"action": "Actie", "owner": "Trekker", "timeline": "Planning", "status": "Stand van zaken"}
+    text = " ".join(f"{labels[role]}: {value}" for role, value in fields.items())
+    return _Card(table, fields.get("action") or title or "", [text])
 
 
 def _fields(text: str) -> dict[str, str]:

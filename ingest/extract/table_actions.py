@@ -19,6 +19,7 @@ from ..layout import Layout, TableMatch
 from ..model import Action
 from ..plans import collapse, sentences
 from ..uvp import without_lead_in
+from .card_tables import table_fields
 from .locate import PriorityIndex
 from .model import Found
 from .scope import is_annex, where
@@ -118,6 +119,8 @@ def table_actions(layout: Layout, index: PriorityIndex, report_year: int | None 
     notes: list[str] = []
     out: list[Action] = []
     for m in layout.tables_with_columns(_roles(), required=("action",)):
+        if table_fields(m.table) is not None:  # one action drawn as a label | value table: card_actions.py
+            continue
         at = where(m.table.section_path)
         if any(m.table.section_path[:len(p)] == p for p in annexes):
             notes.append(f"action table under {at} not read: it stands in an annex")
