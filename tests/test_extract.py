@@ -310,6 +310,24 @@ def test_an_action_s_fields_as_sub_items(tmp_path):
         ("Buurtapp uitbreiden", None, None)]
 
 
+def test_card_titles_on_lines_of_their_own_in_plain_text(tmp_path):
+    """No numbering anywhere: the line above "Trekker: ..." is the card's title, not a heading beside the
+    priority's, so the actions stay under their priority."""
+    plan = tmp_path / "jaarplan.txt"
+    plan.write_text("Jaarplan veiligheid 2026\nGemeente Wolderbeek\n\nSpeerpunt 1: Ondermijning\n\n"
+                    "Bibob-beleid actualiseren\n\nTrekker: juridische zaken\n\nPlanning: Q1 2026\n\n"
+                    "Integrale controles op bedrijventerreinen\nTrekker: team Openbare Orde\n"
+                    "Partners: politie, RIEC\n\nPlanning: tweede helft 2026\n\nSpeerpunt 2: Jeugd\n\n"
+                    "Actie: Voorlichting over vuurwerk op basisscholen\nTrekker: jongerenwerk\n"
+                    "Planning: december 2026\n", encoding="utf-8")
+    x = read(plan, "uvp")
+    assert [p.label for p in x.priorities] == ["Ondermijning", "Jeugd"]
+    assert [(a.title, a.trekker, a.timeline, a.priority_number) for a in x.actions] == [
+        ("Bibob-beleid actualiseren", "juridische zaken", "Q1 2026", 1),
+        ("Integrale controles op bedrijventerreinen", "team Openbare Orde", "tweede helft 2026", 1),
+        ("Voorlichting over vuurwerk op basisscholen", "jongerenwerk", "december 2026", 2)]
+
+
 def test_a_stated_count_that_disagrees_is_noted(tmp_path):
     path = tmp_path / "plan.md"
     path.write_text("# Plan\n\nWe kiezen voor vier speerpunten: jeugd, drugs en verkeer.\n", encoding="utf-8")

@@ -107,6 +107,8 @@ def _candidate(items: list[Item], i: int, nums: _Numbers, prev_head: bool, width
         return _numbered(items, i, h, nums, settled, before and after, after)
     if not before or len(line.text) > 0.7 * width:
         return None  # inside a paragraph, or a full-width line: wrapped text, not a title
+    if isinstance(nxt, Line) and is_field(nxt.text):
+        return None  # the title of an action card ("Trekker: ..." follows): it stays in its section
     if is_caps(line.text) and (after or _body_follows(items, i)):
         return Candidate(h, "caps")
     if short_title(line.text) and _body_follows(items, i):
