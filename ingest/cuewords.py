@@ -25,6 +25,7 @@ class ExtractCues:
     action_columns: dict[str, tuple[str, ...]]  # role -> header words: action, owner, timeline, status
     status: dict[str, tuple[str, ...]]  # status -> words in a result cell
     action_regions: tuple[str, ...]  # "wat gaan we doen", "maatregelen"
+    done_regions: tuple[str, ...]  # "wat hebben we gedaan": what an evaluation lists there was carried out
     goal: tuple[str, ...]
     annex: tuple[str, ...]
     review: tuple[str, ...]
@@ -48,9 +49,10 @@ def extract_cues() -> ExtractCues:
     c = cues()
     return ExtractCues(
         priority_heads=c.priority_heads, action_columns=c.action_columns, status=c.status,
-        action_regions=_keys(data["action_regions"]), goal=_keys(data["goal"]), annex=_keys(data["annex"]),
-        review=_keys(data["review"]), enumeration_leads=_keys(data["enumeration_leads"]),
-        articles=_keys(data["articles"]), navigation=_keys(data["navigation"]),
+        action_regions=_keys(data["action_regions"]), done_regions=_keys(data["done_regions"]),
+        goal=_keys(data["goal"]), annex=_keys(data["annex"]), review=_keys(data["review"]),
+        enumeration_leads=_keys(data["enumeration_leads"]), articles=_keys(data["articles"]),
+        navigation=_keys(data["navigation"]),
         numbers={key(k): int(v) for k, v in data["numbers"].items()},
     )
 

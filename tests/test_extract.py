@@ -328,6 +328,18 @@ def test_card_titles_on_lines_of_their_own_in_plain_text(tmp_path):
         ("Voorlichting over vuurwerk op basisscholen", "jongerenwerk", "december 2026", 2)]
 
 
+def test_what_an_evaluation_says_it_did_is_done_unless_its_words_say_otherwise(tmp_path):
+    report = tmp_path / "voortgang.md"
+    report.write_text("# Voortgangsrapportage veiligheid 2025\n\n## Speerpunt 1: Jeugd\n\n### Wat hebben we gedaan?\n\n"
+                      "- Het jongerenwerk organiseerde zes avonden over vuurwerk.\n"
+                      "- De werving van straatcoaches loopt nog.\n\n"
+                      "## Speerpunt 2: Ondermijning\n\n### Acties\n\n- Controles op bedrijventerreinen\n",
+                      encoding="utf-8")
+    x = read(report, "evaluation")
+    assert [(a.status, a.status_basis) for a in x.actions] == [
+        ("afgerond", "Wat hebben we gedaan?"), ("loopt", "loopt"), (None, None)]
+
+
 def test_a_stated_count_that_disagrees_is_noted(tmp_path):
     path = tmp_path / "plan.md"
     path.write_text("# Plan\n\nWe kiezen voor vier speerpunten: jeugd, drugs en verkeer.\n", encoding="utf-8")

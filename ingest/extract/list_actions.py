@@ -5,14 +5,16 @@ as a run-in label ("... (trekker: wijkteam; planning: Q2 2026)"; labels are the 
 words), in sub-items of its own ("- Trekker: wijkteam") or end in a when-cell ("Buurtavond organiseren
 Q3 2026", "... (doorlopend)"; ingest/timeline.py).
 In an evaluation the item's own words give its status (status_cues.py), and a part it ends in that opens
-with a colour or a status word ("... (groen)", "...: oranje, ...") is its result, as a status cell is.
+with a colour or a status word ("... (groen)", "...: oranje, ...") is its result, as a status cell is. An
+item whose words give no status under a heading that says the listed actions were done ("Wat hebben we
+gedaan?"; cue data) is done.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..cuewords import extract_cues, phrase_regex
+from ..cuewords import extract_cues, phrase_regex, starts_with
 from ..layout import Block, ListBlock, ListItem
 from ..legend import mark_of
 from ..model import Action
@@ -80,6 +82,12 @@ def _says_status(part: str) -> bool:
     return mark_of(part) is not None or status_of(part)[0] is not None
 
 
+def done_heading(path: tuple[str, ...]) -> str | None:
+    """The heading over an evaluation's list that says its actions were carried out ("Wat hebben we gedaan?"):
+    the status of an action whose own words say none, and the words it rests on."""
+    return next((h for h in reversed(path) if starts_with(h, extract_cues().done_regions)), None)
+
+
 def evaluated_list(block: Block) -> bool:
     """A list most of whose items end in a status: an evaluation's actions, wherever they stand."""
     if not isinstance(block, ListBlock):
@@ -119,5 +127,7 @@ def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bo
                        source_text=source, trekker=owner, result=result)
             if status:
                 a.status, a.status_basis = status_of(source)
+                if a.status is None and (heading := done_heading(block.section_path)):
+                    a.status, a.status_basis = "afgerond", heading
             out.append(a)
     return out
