@@ -94,6 +94,13 @@ def phrase_regex(phrases: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
 
 
+def column_labels_regex(roles: tuple[str, ...]) -> str:
+    """An alternation of the action-column words of `roles`, each role a named group ("owner": trekker,
+    wie, ...), so a match's `lastgroup` says which field a label opens."""
+    columns = extract_cues().action_columns
+    return "|".join(f"(?P<{role}>{phrase_regex(columns[role])})" for role in roles)
+
+
 def heading_line_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """A line that opens with one of `phrases` and reads as a heading, not a sentence: at most about a
     hundred characters and no full stop or semicolon ("Acties voor 2027?", "Maatregelen")."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..cuewords import extract_cues, phrase_regex
+from ..cuewords import column_labels_regex
 from ..layout import Block, Paragraph, Table
 from ..model import Action
 from .card_tables import table_fields
@@ -32,8 +32,7 @@ TITLE_LINE_WORDS = 20  # a paragraph of its own above the fields: at most this l
 @lru_cache(maxsize=1)
 def _field() -> re.Pattern[str]:
     """Any action-column label followed by a colon, at the start or after a space or punctuation."""
-    c = extract_cues().action_columns
-    alt = "|".join(f"(?P<{role}>{phrase_regex(c[role])})" for role in ("action", "owner", "timeline", "status"))
+    alt = column_labels_regex(("action", "owner", "timeline", "status"))
     return re.compile(rf"(?:^|(?<=[\s(;,]))(?:{alt})\s*:\s*", re.I)
 
 
@@ -97,11 +96,10 @@ def _title_line(lead: Block, block: Block) -> bool:
 
 
 def _table_card(table: Table) -> _Card:
-    """A card table as the text of a paragraph card: "<title> Trekker: ... Planning: ..."."""
-    title, fields = table_fields(table) or (None, {})
-    labels = {"action": "Actie", "owner": "Trekker", "timeline": "Planning", "status": "Stand van zaken"}
-    text = " ".join(f"{labels[role]}: {value}" for role, value in fields.items())
-    return _Card(table, fields.get("action") or title or "", [text])
+    """A card table as the text of a paragraph card, in its own labels: "Wie: jongerenwerk Wanneer: ..."."""
+    title, rows = table_fields(table) or (None, [])
+    action = next((value for role, _, value in rows if role == "action"), None)
+    return _Card(table, action or title or "", [" ".join(f"{label}: {value}" for _, label, value in rows)])
 
 
 def _fields(text: str) -> dict[str, str]:

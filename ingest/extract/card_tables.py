@@ -10,26 +10,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..cuewords import extract_cues, phrase_regex
+from ..cuewords import column_labels_regex
 from ..layout import Table
 
 
 @lru_cache(maxsize=1)
 def _label_cell() -> re.Pattern[str]:
     """A table cell that is only a field label ("Trekker", "Stand van zaken:")."""
-    c = extract_cues().action_columns
-    alt = "|".join(f"(?P<{role}>{phrase_regex(c[role])})" for role in ("action", "owner", "timeline", "status"))
+    alt = column_labels_regex(("action", "owner", "timeline", "status"))
     return re.compile(rf"^\s*(?:{alt})\s*:?\s*$", re.I)
 
 
-def table_fields(table: Table) -> tuple[str | None, dict[str, str]] | None:
-    """(title row, fields) of a table that is one action card: every row a label cell and at most one value,
-    an owner or timeline among them; a first row that is no label is the card's title. None otherwise."""
+def table_fields(table: Table) -> tuple[str | None, list[tuple[str, str, str]]] | None:
+    """(title row, [(role, label, value)]) of a table that is one action card: every row a label cell and at
+    most one value, an owner or timeline among them; a first row that is no label is the card's title. None
+    otherwise."""
     rows = [[c.strip() for c in r] for r in ([table.header] if table.header else []) + table.rows]
     rows = [[c for c in r if c] for r in rows if any(r)]
     if len(rows) < 2 or any(len(r) > 2 for r in rows):
         return None
-    title, fields = None, {}
+    title, fields = None, []
     for k, cells in enumerate(rows):
         m = _label_cell().match(cells[0])
         if m is None:
@@ -37,5 +37,5 @@ def table_fields(table: Table) -> tuple[str | None, dict[str, str]] | None:
                 return None
             title = cells[0]  # a merged title row: "Actie 1.1 Integrale controles op bedrijventerreinen"
         elif len(cells) == 2:
-            fields.setdefault(m.lastgroup or "", cells[1])
-    return (title, fields) if {"owner", "timeline"} & set(fields) else None
+            fields.append((m.lastgroup or "", cells[0].rstrip(" :"), cells[1]))
+    return (title, fields) if {"owner", "timeline"} & {role for role, _, _ in fields} else None

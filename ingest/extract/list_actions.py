@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..cuewords import extract_cues, phrase_regex, starts_with
+from ..cuewords import column_labels_regex, extract_cues, starts_with
 from ..layout import Block, ListBlock, ListItem
 from ..legend import mark_of
 from ..model import Action
@@ -26,10 +26,7 @@ from .table_actions import title_of
 
 @lru_cache(maxsize=1)
 def _label_regex() -> re.Pattern[str]:
-    c = extract_cues().action_columns
-    labels = {role: phrase_regex(c[role]) for role in ("owner", "timeline")}
-    alt = "|".join(f"(?P<{role}>{rx})" for role, rx in labels.items())
-    return re.compile(rf"(?:^|(?<=[\s(;,–—-]))(?:{alt})\s*:\s*", re.I)
+    return re.compile(rf"(?:^|(?<=[\s(;,–—-]))(?:{column_labels_regex(('owner', 'timeline'))})\s*:\s*", re.I)
 
 
 _PAREN_TAIL = re.compile(r"^(?P<text>.*\S)\s*\((?P<when>[^()]{1,40})\)\s*[.;]?$")
