@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ontology.cues import cues
+from ..cuewords import column_labels_regex
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)\s+(\S.*)$")
 _KEYWORD = re.compile(
@@ -63,10 +63,7 @@ def split_heading(text: str) -> HeadingText:
 def _field() -> re.Pattern[str]:
     """ "Trekker: team OOV", "Planning: Q1 2026", "Status: afgerond": a labelled field of an action card, with
     the words an action table has for those columns (ontology/cues.toml [action_columns])."""
-    c = cues().action_columns
-    words = [w for role in ("owner", "timeline", "status") for w in c[role]]
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?:{alt})\s*:\s*\S", re.I)
+    return re.compile(rf"^(?:{column_labels_regex(('owner', 'timeline', 'status'))})\s*:\s*\S", re.I)
 
 
 def is_field(text: str) -> bool:
