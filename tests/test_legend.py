@@ -173,7 +173,8 @@ def test_a_traffic_light_list_under_each_priority(tmp_path: Path) -> None:
     action heading: the lists are its actions, the colour part their result, the legend their status."""
     report = tmp_path / "evaluatie.md"
     report.write_text(
-        "# Evaluatie uitvoeringsplan veiligheid 2025\n\nLegenda: groen = afgerond, oranje = loopt, rood = vertraagd.\n\n"
+        "# Evaluatie uitvoeringsplan veiligheid 2025\n\n"
+        "Legenda: groen = afgerond, oranje = loopt, rood = vertraagd.\n\n"
         "## Speerpunt 1: Ondermijning\n\n- Integrale controle bedrijventerrein De Hoef (groen)\n"
         "- Bibob-beleid herzien: oranje, het nieuwe beleid gaat in april naar de raad.\n"
         "- Voorlichting aan makelaars over witwassen — rood; geen capaciteit gehad.\n\n"
