@@ -169,7 +169,8 @@ def print_answer(data: dict) -> None:
         for a in group["actions"]:
             tl = a["timeline"]["text"] or "-"
             status = f" [{a['status']}]" if a["status"] else ""
-            owners = f" — {', '.join(a['owners'])}" if a["owners"] else ""
+            carriers = [*a["owners"], *([a["trekker"]] if a.get("trekker") else [])]
+            owners = f" — {', '.join(carriers)}" if carriers else ""
             say("  • {} ({}, {}){}{}", a["title"], a["cycle"] or "", tl, status, owners)
             extra = a["partners"] + a["instruments"]
             if extra:

@@ -161,7 +161,8 @@ class AnswerAction(BaseModel):
     status: str | None = None
     status_basis: str | None = None
     priority: str | None = Field(None, description="Label of the priority the action serves.")
-    owners: list[str]
+    owners: list[str] = Field(description="The portefeuillehouders the plan makes responsible.")
+    trekker: str | None = Field(None, description="Who carries it out, as the plan names it (its 'wie' column).")
     partners: list[str]
     instruments: list[str]
     source: Source
@@ -180,7 +181,8 @@ class BasisteamGroup(BaseModel):
     priorities: list[AnswerPriority]
     partners: list[LabelRef] = Field([], description="For a question which partners: those linked to the theme.")
     instruments: list[LabelRef] = Field([], description="For a question which instruments: those linked to the theme.")
-    responsible: list[str] = Field([], description="For a question who is responsible: the actions' owners.")
+    responsible: list[str] = Field([], description="For a question who is responsible: the actions' "
+                                   "portefeuillehouders and trekkers.")
 
 
 class ReadDeadline(BaseModel):

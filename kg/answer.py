@@ -85,7 +85,8 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             grp["actions"].append(a)  # the board's answer is complete: every action it holds for the question
             if reading.intent == "responsible":
                 grp.setdefault("responsible", [])
-                grp["responsible"] += [o for o in a["owners"] if o not in grp["responsible"]]
+                carriers = [*a["owners"], *([a["trekker"]] if a.get("trekker") else [])]  # holder, then trekker
+                grp["responsible"] += [o for o in carriers if o not in grp["responsible"]]
         add_priorities()
     elif related:
         for a in actions_about(store, related):
@@ -189,13 +190,14 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
     values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?prlabel
-                         ?owner WHERE {{
+                         ?owner ?trekker WHERE {{
       VALUES ?c {{ {values} }}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
       {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
       OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
+      OPTIONAL {{ ?a ivp:trekker ?trekker }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }}
                   OPTIONAL {{ ?p dcterms:identifier ?pid }} }}
       OPTIONAL {{ ?a ivp:priority ?pr . {once("?pr a ivp:Priority ; rdfs:label ?prlabel", "?pr", "?prlabel")} }}
@@ -211,7 +213,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
                 "id": short_id(iri), "title": val("title"), "basisteam": val("bt"), "in_basisteam": val("bt_bt"),
                 "cycle": val("cycle"), "timeline": {"text": val("tl"), "start": val("start"), "end": val("end")},
                 "status": val("status"), "status_basis": val("basis"), "priority": val("prlabel"),
-                "owners": [], "partners": [], "instruments": [],
+                "owners": [], "trekker": val("trekker"), "partners": [], "instruments": [],
                 "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
                            "text": val("text"), **passage_ref(val("pid"))},
             }

@@ -98,7 +98,8 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
                 "cycle": a["cycle"], "timeline": a["timeline"], "status": a["status"],
                 "status_basis": a["status_basis"],
                 "priority": a["priority"]["labels"][0] if a["priority"] and a["priority"]["labels"] else None,
-                "owners": [a["owner"]] if a["owner"] else [], "partners": [], "instruments": [],
+                "owners": [a["owner"]] if a["owner"] else [], "trekker": a["trekker"], "partners": [],
+                "instruments": [],
                 "source": a["sources"][0] if a["sources"] else {"document": "", "page": None, "text": None}}
         if owned(item) and covers(a["cycle"], a["timeline"], reading.years):
             out[str(full_iri(a["id"]))] = item

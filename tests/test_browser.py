@@ -54,6 +54,11 @@ def test_search_shows_grouped_answer_and_cited_highlighted_passages(page, live_s
     expect(groups.first).to_be_visible()
     assert {g.strip() for g in groups.locator("h3").all_inner_texts()} <= {"Tweestromenland", "De Waarden"}
     expect(answer).to_contain_text(re.compile(r"Prioriteit \d+|Acties \(\d+\)"))
+    said = httpx.get(f"{live_server}/api/ask", params={"q": "mensenhandel"}, timeout=60).json()
+    holders = [o for g in said["basisteams"] for a in g["actions"] for o in a["owners"]]
+    if holders:  # the plans name portefeuillehouders, not trekkers: the answer says which is which
+        expect(answer.locator("dl.facts dt", has_text="Portefeuillehouder").first).to_be_visible()
+        expect(answer).to_contain_text(holders[0])
 
     results = page.locator("section.results")
     status = results.get_by_role("status")
