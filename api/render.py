@@ -7,6 +7,8 @@ import time
 from rich.console import Console
 from rich.markup import escape
 
+from kg.answer import carriers
+
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -169,8 +171,7 @@ def print_answer(data: dict) -> None:
         for a in group["actions"]:
             tl = a["timeline"]["text"] or "-"
             status = f" [{a['status']}]" if a["status"] else ""
-            carriers = [*a["owners"], *([a["trekker"]] if a.get("trekker") else [])]
-            owners = f" — {', '.join(carriers)}" if carriers else ""
+            owners = f" — {', '.join(carriers(a))}" if carriers(a) else ""
             say("  • {} ({}, {}){}{}", a["title"], a["cycle"] or "", tl, status, owners)
             extra = a["partners"] + a["instruments"]
             if extra:

@@ -99,6 +99,10 @@ def split_timeline(line: str) -> tuple[str, str, str] | None:
 # Normalisation
 # ---------------------------------------------------------------------------------------------
 
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+_ORDINAL_QUARTER = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+kwartaal\b", re.I)
+
+
 def _clean(text: str) -> str:
     """OCR repairs that do not change meaning: dashes, Q-digit confusions, glued quarter years; a quarter
     written out ("het tweede kwartaal van 2026") as its Q."""
@@ -110,10 +114,6 @@ def _clean(text: str) -> str:
     t = re.sub(r"\bl(eder|edere)\b", r"i\1", t)
     t = _ORDINAL_QUARTER.sub(lambda m: f"Q{_ORDINALS[m.group(1).lower()]}", t)  # "tweede kwartaal" -> Q2
     return re.sub(r"\s+", " ", t).strip()
-
-
-_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
-_ORDINAL_QUARTER = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+kwartaal\b", re.I)
 
 
 def _quarter(year: int, q: int) -> tuple[date, date]:

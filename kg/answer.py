@@ -85,8 +85,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             grp["actions"].append(a)  # the board's answer is complete: every action it holds for the question
             if reading.intent == "responsible":
                 grp.setdefault("responsible", [])
-                carriers = [*a["owners"], *([a["trekker"]] if a.get("trekker") else [])]  # holder, then trekker
-                grp["responsible"] += [o for o in carriers if o not in grp["responsible"]]
+                grp["responsible"] += [o for o in carriers(a) if o not in grp["responsible"]]
         add_priorities()
     elif related:
         for a in actions_about(store, related):
@@ -179,6 +178,11 @@ def _scope(filters: Filters | None) -> list[set[str]]:
             mine |= {g.name.lower(), *([g.basisteam.name.lower()] if g.basisteam else [])}
         scope.append(mine)
     return scope
+
+
+def carriers(action: dict) -> list[str]:
+    """Who answers for an answer's action: its portefeuillehouders, then its trekker."""
+    return [*action["owners"], *([action["trekker"]] if action.get("trekker") else [])]
 
 
 def _owned(fact: dict, scope: list[set[str]]) -> bool:

@@ -71,10 +71,11 @@ def card_actions(blocks: list[Block], leads: dict[int, Block], index: PriorityIn
     in the document, where a card's title may stand on its own (a Word paragraph, a line set apart)."""
     cards: list[_Card] = []
     for block in blocks:
-        if not is_card(block):
-            continue
         if isinstance(block, Table):
-            cards.append(_table_card(block))
+            if (card := _table_card(block)) is not None:
+                cards.append(card)
+            continue
+        if not is_card(block):
             continue
         lead = leads.get(id(block))
         if title := _title(block.text):
@@ -95,9 +96,13 @@ def _title_line(lead: Block, block: Block) -> bool:
             and len(text.split()) <= TITLE_LINE_WORDS and not text.endswith((".", ":", "?")))
 
 
-def _table_card(table: Table) -> _Card:
-    """A card table as the text of a paragraph card, in its own labels: "Wie: jongerenwerk Wanneer: ..."."""
-    title, rows = table_fields(table) or (None, [])
+def _table_card(table: Table) -> _Card | None:
+    """A card table as the text of a paragraph card, in its own labels ("Wie: jongerenwerk Wanneer: ..."); None
+    for a table that is no card."""
+    found = table_fields(table)
+    if found is None:
+        return None
+    title, rows = found
     action = next((value for role, _, value in rows if role == "action"), None)
     return _Card(table, action or title or "", [" ".join(f"{label}: {value}" for _, label, value in rows)])
 

@@ -14,6 +14,8 @@ from ..model import Priority
 from .heads import clean_label
 from .model import Found
 
+LABEL_WORDS = 12  # a cell that runs longer is a description, not a priority's name
+
 
 def _roles() -> dict[str, tuple[str, ...]]:
     c = extract_cues()
@@ -23,13 +25,13 @@ def _roles() -> dict[str, tuple[str, ...]]:
 def from_tables(layout: Layout, sections: list[Section]) -> Found:
     body = {(), *(s.path for s in sections)}
     out: list[Priority] = []
+    seen: dict[str, Priority] = {}
     for m in layout.tables_with_columns(_roles(), required=("priority",)):
         if m.table.section_path not in body:
             continue
-        seen: dict[str, Priority] = {p.label.casefold(): p for p in out}
         for rec in m.records():
             label = clean_label(rec.get("priority", "").strip())
-            if not label or len(label.split()) > 12:
+            if not label or len(label.split()) > LABEL_WORDS:
                 continue
             goal = rec.get("goal", "").strip() or None
             if label.casefold() in seen:
