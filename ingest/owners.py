@@ -176,6 +176,9 @@ def _learn_gemeenten(title: list[str], lines: list[str], c: Cues) -> tuple[tuple
                 elif _title_place(name, (dated or bool(_mentions(name, body)))
                                   and (not ahead or _lies_in(name, body)), text, c):
                     placed.append(_as_written(name, text))
+    # a name the body repeats before one only the title has: "Jaarprogramma Veilig Samenleven Hoogerveld 2026"
+    # and a body that speaks of Hoogerveld name the place Hoogerveld, not "Samenleven Hoogerveld"
+    placed.sort(key=lambda name: not _mentions(name, body))
     if not (called or placed):
         placed = [name for m in _cue_pattern(("gemeente",)).finditer(body) for name in [_trim_name(m.group(1))]
                   if not _known_name(name) and _title_place(name, True, text, c)

@@ -21,6 +21,7 @@ from .model import Action, DocumentMeta, ExtractedDocument, IngestError, Line, P
 from .pages import raw_lines
 from .plans import extract_priorities
 from .readers import SUPPORTED, read_file
+from .timeline import sentence_timeline
 from .uvp import extract_uvp_actions
 
 
@@ -76,6 +77,7 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
     for fact, theirs in zip(("priorities", "actions"), _line_facts(lines, meta.kind, ev)):
         _keep(doc, fact, found, theirs)
     apply_legend(doc.actions, read_legend(line.text for line in cleaned))
+    _date_from_sentences(doc, meta.period_start)
     cited: list[tuple] = []
     if ev is not None and ev.actions and doc.actions is ev.actions:
         start, end = ev.span
@@ -112,6 +114,18 @@ def _keep(doc: ExtractedDocument, fact: str, found: Extraction, theirs: list) ->
         doc.notes += found.fact_notes.get(fact, [])
     if choice.note:
         doc.notes.append(choice.note)
+
+
+def _date_from_sentences(doc: ExtractedDocument, first_year: int | None) -> None:
+    """Actions that no when-column or label dates get the when their own sentence names ("In het tweede
+    kwartaal van 2026 ..."), so the deadline views reach plans written as prose; the note says how many."""
+    dated = 0
+    for a in doc.actions:
+        if not a.timeline:
+            a.timeline = sentence_timeline(a.title, first_year)
+            dated += a.timeline is not None
+    if dated:
+        doc.notes.append(f"{dated} action(s) dated from a date in their own sentence (no when-column or label)")
 
 
 def _line_facts(lines: list[Line], kind: str, ev: EvaluationParse | None) -> tuple[list[Priority], list[Action]]:

@@ -56,6 +56,18 @@ def _done_participles() -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
+def _past_forms(name: str) -> str:
+    """The simple-past verbs of [status_sentences] `name`, as one regex that takes in the rest of the clause
+    (so a negation there is seen: "organiseerde geen avonden"); "voerde ... uit" is a verb and its particle."""
+    with CUES_FILE.open("rb") as fh:
+        forms = tomllib.load(fh).get("status_sentences", {}).get(name)
+    if not forms:
+        raise ValueError(f"{CUES_FILE.name}: [status_sentences] {name} is missing (read by ingest/status.py)")
+    alts = [r"\b" + r"\b[^.;:!?]{0,80}?\b".join(re.escape(w.strip()) for w in form.split("...")) + r"\b"
+            for form in sorted(set(forms), key=lambda f: (-len(f), f))]
+    return "(?:" + "|".join(alts) + r")[^.;:!?]*"
+
+
 _UVP = r"(?:het\s+)?(?:nieuwe\s+)?(?:UVP|uitvoeringsplan)(?:\s*\d{4}(?:\s*-\s*\d{1,4})?)?"
 _GAP = r"(?:[^.;:]{0,80}?\s)?"  # a few words inside one clause
 
@@ -100,6 +112,7 @@ _CUES: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"Aanbeveling:\s*" + _GAP + r"afwachten", re.I),
         re.compile(r"nog\s+niet\s+(?:\S+\s+){0,5}?(?:bepaald|afgerond|gereed|geborgd|volledig)", re.I),
         re.compile(r"(?:is|zijn)\s+(?:er\s+)?(?:\S+\s+){0,3}?gestart(?:\s+met)?", re.I),
+        re.compile(_past_forms("started_past"), re.I),
         re.compile(r"\bbehoeft\s+nog\b|\bin\s+(?:ontwikkeling|voorbereiding)\b|\bstaat\s+(?:nu\s+)?gepland\b|"
                    r"\bworden\s+(?:\S+\s+){0,2}verwacht\b|\bgaat\s+verder\s+als\b", re.I),
     ],
@@ -108,6 +121,7 @@ _CUES: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"\b(?:heeft|hebben)\s+" + _GAP + r"plaatsgevonden\b", re.I),
         re.compile(r"\b(?:is|zijn|heeft|hebben)\s+" + _GAP + _done_participles() + r"\b", re.I),
         re.compile(r"\bgecertificeerd\b", re.I),
+        re.compile(_past_forms("done_past"), re.I),
         re.compile(r"\bhanteren\s+deze\s+werkwijze\b|\bals\s+vast\s+agendapunt\b", re.I),
     ],
 }

@@ -7,7 +7,9 @@ add OCR damage ("Ql" for Q1, "Q12026" for "Q1 2026", em dashes, "leder" for "Ied
 text it cannot read keeps its wording with no dates, because a wrong date is worse than none.
 
 The module also offers the recognisers that table readers need to find a "when" cell in a
-flattened table line (`starts_with_timeline`, `split_timeline`).
+flattened table line (`starts_with_timeline`, `split_timeline`), and `sentence_timeline`, which finds the
+when inside an action's own sentence ("In het tweede kwartaal van 2026 organiseren we ...") for plans that
+have no when-column at all.
 """
 from __future__ import annotations
 
@@ -208,3 +210,32 @@ def _normalise(text: str, plan_start: int | None, plan_end: int | None) -> Timel
         return Timeline(text, start, end, open_ended=open_word or end is None and start is not None,
                         recurring=recurring)
     return Timeline(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# A when inside a sentence
+# ---------------------------------------------------------------------------------------------
+
+# Words that make a date in a sentence a when: "in", "vóór", "uiterlijk", "vanaf", "in de loop van", ...
+_WHEN_LEAD = (r"(?:in\s+de\s+loop\s+van|aan\s+het\s+(?:begin|eind|einde)\s+van|tot\s+en\s+met|t/m|uiterlijk|"
+              r"v[óo]{1,2}r|vanaf|per|in|tot|rond|omstreeks|na|sinds)")
+_WHEN_DATE = (rf"(?:(?:het\s+)?(?:eerste|tweede|derde|vierde|[1-4]e)\s+kwartaal(?:\s+van)?\s+{_YEAR}"
+              rf"|Q[1-4]\s*{_YEAR}"
+              rf"|(?:de\s+|het\s+)?(?:{_SEASON})(?:\s+van)?\s+{_YEAR}"
+              rf"|\d{{1,2}}\s+{_MONTH}\s+{_YEAR}"
+              rf"|{_MONTH}\s+{_YEAR}"
+              rf"|{_YEAR}(?:{_DASH}{_YEAR})?)")
+_IN_SENTENCE = re.compile(rf"\b{_WHEN_LEAD}\s+(?:(?:uiterlijk|eind|begin|medio)\s+)?{_WHEN_DATE}\b", re.I)
+
+
+def sentence_timeline(text: str, not_before: int | None = None) -> str | None:
+    """The when an action's own words give, as written ("in het tweede kwartaal van 2026"; several joined
+    with "; "), or None. Only a date a preposition leads in counts ("vóór 1 juli 2026", "vanaf 2025"), not a
+    year in a name ("het convenant 2019"); a period that ends before the plan's first year (`not_before`) is
+    history the sentence recalls, not when the action runs."""
+    found = []
+    for m in _IN_SENTENCE.finditer(text or ""):
+        end = normalise_timeline(m.group(0)).end
+        if end is not None and (not_before is None or end.year >= not_before):
+            found.append(m.group(0))
+    return "; ".join(found) or None

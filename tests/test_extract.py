@@ -337,7 +337,19 @@ def test_what_an_evaluation_says_it_did_is_done_unless_its_words_say_otherwise(t
                       encoding="utf-8")
     x = read(report, "evaluation")
     assert [(a.status, a.status_basis) for a in x.actions] == [
-        ("afgerond", "Wat hebben we gedaan?"), ("loopt", "loopt"), (None, None)]
+        ("afgerond", "organiseerde zes avonden over vuurwerk"), ("loopt", "loopt"), (None, None)]
+
+
+def test_a_result_in_the_simple_past_is_done(tmp_path):
+    """Progress reports write what was done in the simple past, outside any "what did we do" section too."""
+    report = tmp_path / "voortgang.md"
+    report.write_text("# Voortgangsrapportage veiligheid 2025\n\n## Speerpunt 1: Jeugd\n\n"
+                      "- Vuurwerkvoorlichting op scholen: de politie hield twaalf lessen op basisscholen\n"
+                      "- Straatcoaches in het centrum: de werving startte in oktober\n"
+                      "- Ouderavond over drugs: de school organiseerde dit jaar geen avond\n", encoding="utf-8")
+    x = read(report, "evaluation")
+    assert [(a.status, a.status_basis) for a in x.actions] == [
+        ("afgerond", "hield twaalf lessen op basisscholen"), ("loopt", "startte in oktober"), (None, None)]
 
 
 def test_a_stated_count_that_disagrees_is_noted(tmp_path):
@@ -519,3 +531,17 @@ def test_mutated_sample_keeps_its_counts(baseline, tmp_path, name):
 # line (the count holds). A known gap of the line reader (ingest/evaluation.py), the only reader of this
 # flattened table.
 TITLES_MAY_CHANGE = {"evaluation footers removed": 5}
+
+
+def test_actions_dated_from_their_own_sentence(tmp_path):
+    """A plan with no when-column or label: each action's own sentence dates it, a year the plan only recalls
+    does not, and the document's notes say how many were dated so."""
+    path = tmp_path / "25_acties_met_data_in_zin.txt"
+    shutil.copy(FIXTURES / path.name, path)
+    doc = extract_file(path)
+    assert doc.meta.kind == "uvp" and doc.meta.owner == "Hoogerveld"
+    assert [p.label for p in doc.priorities] == ["Overlast in woonwijken", "Ondermijning"]
+    assert [(a.priority_number, a.timeline) for a in doc.actions] == [
+        (1, "In het eerste kwartaal van 2026"), (1, "vanaf maart 2026"), (1, None),
+        (2, "Vóór 1 juli 2026"), (2, "in de loop van 2026")]
+    assert any("4 action(s) dated from a date in their own sentence" in n for n in doc.notes)

@@ -131,6 +131,21 @@ def test_done_participles_are_cue_data() -> None:
     assert derive_status("De bijeenkomsten zijn bedacht.") == (None, None)  # not a done participle in the list
 
 
+@pytest.mark.parametrize("result, status, basis", [
+    ("Het jongerenwerk organiseerde zes avonden in de wijk.", "afgerond", "organiseerde zes avonden in de wijk"),
+    ("Er vonden drie controles plaats.", "afgerond", "vonden drie controles plaats"),
+    ("De politie voerde de controles in het najaar uit.", "afgerond", "voerde de controles in het najaar uit"),
+    ("De pilot startte in maart.", "loopt", "startte in maart"),
+    ("We organiseerden twee avonden; de derde is uitgesteld.", "vertraagd", "uitgesteld"),  # the stronger cue
+    ("De gemeente organiseerde geen avonden.", None, None),  # negated in its clause
+    ("We hielden de bijeenkomst niet.", None, None),
+    ("Wij zetten in op preventie.", None, None),  # present tense: a plan, not a result
+    ("De gemeente voerde overleg over de uitvoering", None, None),  # "uit" inside a word is no particle
+])
+def test_results_in_the_simple_past(result: str, status: str | None, basis: str | None) -> None:
+    assert derive_status(result) == (status, basis)
+
+
 def test_status_dot_remnants_do_not_break_a_cue() -> None:
     result = "Alleen is deze nog niet in alle gemeenten overal ‘\nstructureel geborgd."
     assert derive_status(result)[0] == "loopt"

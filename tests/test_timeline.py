@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.timeline import Timeline, normalise_timeline, split_timeline, starts_with_timeline
+from ingest.timeline import Timeline, normalise_timeline, sentence_timeline, split_timeline, starts_with_timeline
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 D = date
@@ -171,3 +171,22 @@ def test_split_timeline_leaves_prose_alone(line: str) -> None:
 ])
 def test_starts_with_timeline(line: str, expected: bool) -> None:
     assert starts_with_timeline(line) is expected
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("In het derde kwartaal van 2025 organiseren we een avond voor ondernemers", "In het derde kwartaal van 2025"),
+    ("Uiterlijk eind 2026 ligt er een plan van aanpak", "Uiterlijk eind 2026"),
+    ("Het college stelt vóór 1 oktober 2025 de nota vast", "vóór 1 oktober 2025"),
+    ("We beginnen vanaf januari 2026 en breiden in 2027 uit", "vanaf januari 2026; in 2027"),
+    ("Het convenant 2019 wordt herzien", None),  # a year in a name, no preposition leads it in
+    ("In 2022 bleek uit de scan dat panden kwetsbaar zijn", None),  # before the plan: history, not a when
+    ("Jongerenwerk en politie lopen samen op", None),
+])
+def test_sentence_timeline(sentence: str, when: str | None) -> None:
+    assert sentence_timeline(sentence, 2025) == when
+
+
+def test_sentence_timeline_reads_as_its_period() -> None:
+    when = sentence_timeline("In het tweede kwartaal van 2026 sluiten we het convenant", 2026)
+    t = normalise_timeline(when)
+    assert (t.start, t.end) == (D(2026, 4, 1), D(2026, 6, 30))
