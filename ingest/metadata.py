@@ -47,13 +47,16 @@ _RESULT_YEAR = re.compile(r"(?:kalenderjaar|t/m december|tot en met december|res
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?(?:\s+\w|$)")  # "1. Inleiding", "04 Inleiding", "1."
 
 
-def infer_meta(lines: list[Line], source_name: str, furniture: Sequence[str] = ()) -> DocumentMeta:
+def infer_meta(lines: list[Line], source_name: str, furniture: Sequence[str] = (),
+               own_title: str | None = None) -> DocumentMeta:
     """Metadata from the first pages of the cleaned text (and its last lines, for a signature). `furniture`:
-    running headers and footers the cleaning left out, which name the owner as a title does."""
+    running headers and footers the cleaning left out, which name the owner as a title does. `own_title`: the
+    file's title outside its text (a web page's <title>: "Voorjaarsrapportage 2026 | Gemeente Kreekhaven"),
+    a title line like those of the title page, for the kind, the period and the owner."""
     texts = [_plain(line.text) for line in lines if line.text.strip()]
     head = texts[:_HEAD_LINES]
     subject = _subject(head)
-    titles = _title_zone(head) + ([subject] if subject else [])
+    titles = ([own_title] if own_title else []) + _title_zone(head) + ([subject] if subject else [])
     kind, display = _kind(head, titles)
     found = _period(head, kind, titles) or _period(texts[: _HEAD_LINES * 4], kind, titles)  # a long introduction
     period, evaluated = (found[:2], found[2]) if found else (None, None)

@@ -35,6 +35,7 @@ class RawDocument:
     fmt: str  # "txt" | "md" | "pdf" | "docx"
     pages: list[Page]
     furniture: list[str] = field(default_factory=list)  # site furniture the reader set apart (a web page's footer)
+    title: str | None = None  # the file's own title outside its text (a web page's <title>)
 
 
 @dataclass

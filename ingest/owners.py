@@ -249,9 +249,9 @@ def _called_gemeente(name: str, title: list[str], text: str, c: Cues) -> str | N
     for unit in (*title, text):
         for m in _cue_pattern(c.gemeente).finditer(unit):
             if key(_trim_name(m.group(1))) == key(name):
-                return _trim_name(m.group(1))
+                return _as_written(_trim_name(m.group(1)), text)
     m = re.search(r"\b(" + re.escape(name) + r")\s+is\s+(?:[\w.-]+\s+){0,6}gemeente\b", text, re.IGNORECASE)
-    return m.group(1) if m else None
+    return _as_written(m.group(1), text) if m else None
 
 
 def _score_unit(ev: _Evidence, unit: str, c: Cues, learned: tuple[str, ...], in_title: bool,

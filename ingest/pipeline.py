@@ -64,7 +64,7 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
     cleaned = clean_lines(lines)
     if not any(line.text.strip() for line in cleaned):
         raise IngestError(path, "no text found")
-    meta = infer_meta(cleaned, path.name, raw.furniture + running_lines(lines))
+    meta = infer_meta(cleaned, path.name, raw.furniture + running_lines(lines), raw.title)
     sidecar = path.with_name(path.name + ".meta.json")
     if sidecar.exists():
         meta = apply_sidecar(meta, load_sidecar(sidecar))

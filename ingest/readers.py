@@ -246,8 +246,9 @@ def _read_html(path: Path) -> RawDocument:
     walk(layout.root)
     if not any(line.strip() for line in lines):
         raise IngestError(path, "no text found in the HTML page")
+    title = next((b.text for b in layout.boilerplate if b.kind == "title"), None)
     return RawDocument(path, "html", [Page(None, "\n".join(lines))],
-                       [b.text for b in layout.boilerplate if b.kind != "page_number"])
+                       [b.text for b in layout.boilerplate if b.kind != "page_number"], title)
 
 
 # One reader per format; the suffix (lower case) picks it.

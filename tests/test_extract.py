@@ -154,6 +154,21 @@ CASES = [
           2: dict(title="Bibob-beleid actualiseren", trekker="juridische zaken", timeline="Q1 2026", priority_number=1),
           3: dict(title="Voorlichting over vuurwerk op basisscholen", trekker="jongerenwerk",
                   timeline="december 2026", priority_number=2)}),
+    Case("26_voorjaarsnota_stoplicht.html", "evaluation", ["Minder ondermijnende criminaliteit", "Veilig opgroeien"], 3,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="We voeren integrale controles uit op vakantieparken", priority_number=1, status="loopt"),
+          2: dict(priority_number=1, status="vertraagd"),
+          3: dict(title="We zetten een straatcoach in bij het winkelcentrum", priority_number=2,
+                  status="niet_uitgevoerd")},
+         notes=("marked with a colour of their own",)),
+    Case("27_jaarverslag_gedaan.txt", "evaluation",
+         ["Een weerbare samenleving tegen ondermijning", "Minder overlast van jongeren"], 5,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(priority_number=1, status="afgerond", status_basis="Wat hebben we gedaan?"),
+          3: dict(title="Burgemeester en wethouders stelden de Bibob-beleidslijn vast", priority_number=1,
+                  status="afgerond", status_basis="stelden de Bibob-beleidslijn vast"),
+          4: dict(priority_number=2, status="afgerond"),
+          5: dict(priority_number=2, status="niet_uitgevoerd", status_basis="niet doorgegaan")}),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
          {"priorities": "table", "actions": "table"},
          {2: dict(title="Bibob-beleid herzien", trekker="juridische zaken", timeline="Q1 2026", priority_number=1,
@@ -250,9 +265,27 @@ def test_priority_headings(title, number, label):
 
 
 @pytest.mark.parametrize("title", ["Ambitie", "Thema’s", "Prioriteiten", "Ambities en prioriteiten 2023-2026",
-                                   "Prioriteit 2.1 Jeugd", "Inleiding"])
+                                   "Inleiding"])
 def test_not_a_priority_heading(title):
     assert parse_head(title) is None
+
+
+@pytest.mark.parametrize("title, label", [("Prioriteit 2.1 Jeugd", "Jeugd"),
+                                          ("Doelstelling 3.1: Minder overlast", "Minder overlast")])
+def test_a_dotted_number_is_a_part_number(title, label):
+    """Numbered within a chapter or a priority: read by label, as number-less heads are, and marked."""
+    head = parse_head(title)
+    assert (head.number, head.label, head.sub) == (None, label, True)
+
+
+def test_dotted_heads_beside_plainly_numbered_ones_are_their_parts(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# Veiligheidsplan 2026\n\n## Prioriteit 1: Jeugd\n\nTekst.\n\n### Prioriteit 1.1 Alcohol\n\n"
+                    "Tekst.\n\n## Prioriteit 2: Drugs\n\nTekst.\n\n## Prioriteit 2.1 Hennep\n\n"
+                    "Tekst.\n\n## Prioriteit 2.2 Synthetische drugs\n\nTekst.\n", encoding="utf-8")
+    x = read(path, "ivp")
+    assert [(p.number, p.label) for p in x.priorities] == [(1, "Jeugd"), (2, "Drugs")]
+    assert any("numbered within a chapter" in n for n in x.all_notes())
 
 
 @pytest.mark.parametrize("title, listing", [
@@ -545,3 +578,29 @@ def test_actions_dated_from_their_own_sentence(tmp_path):
         (1, "In het eerste kwartaal van 2026"), (1, "vanaf maart 2026"), (1, None),
         (2, "Vóór 1 juli 2026"), (2, "in de loop van 2026")]
     assert any("4 action(s) dated from a date in their own sentence" in n for n in doc.notes)
+
+
+def test_a_web_pages_title_and_colour_marks(tmp_path):
+    """A progress report published as a web page: its <title> gives the kind, the year and the owner; each
+    activity's colour paragraph gives its report colour, and the words after it the status."""
+    path = tmp_path / "26_voorjaarsnota_stoplicht.html"
+    shutil.copy(FIXTURES / path.name, path)
+    doc = extract_file(path)
+    m = doc.meta
+    assert (m.kind, m.period_start, m.period_end, m.owner) == ("evaluation", 2026, 2026, "Kreekhaven")
+    assert [(a.report_colour, a.status) for a in doc.actions] == [
+        ("groen", "loopt"), ("oranje", "vertraagd"), ("rood", "niet_uitgevoerd")]
+
+
+def test_a_plain_text_annual_report(tmp_path):
+    """Goals numbered within a programme ("Doelstelling 3.1:") head the questions under them in plain text, a
+    long goal line set apart by blank lines is a heading, and an all-caps title's unknown place is written as
+    a name."""
+    path = tmp_path / "27_jaarverslag_gedaan.txt"
+    shutil.copy(FIXTURES / path.name, path)
+    doc = extract_file(path)
+    assert (doc.meta.kind, doc.meta.owner, doc.meta.period_start) == ("evaluation", "Duinwijk", 2025)
+    assert [a.priority_number for a in doc.actions] == [1, 1, 1, 2, 2]
+    layout = build_layout(path)
+    paths = [s.path[1:] for s in layout.iter_sections()]
+    assert ("Doelstelling 3.2: Minder overlast van jongeren", "Wat hebben we gedaan?") in paths

@@ -4,7 +4,8 @@ Tables are the stronger evidence (a row per action, named columns), so lists are
 action table was found, and left unread lists are noted. Lists and action cards (card_actions.py) count
 inside action regions (regions.py); in an uitvoeringsplan also directly under a priority section that has
 no region of its own, with a note since nothing but the kind says they are actions; in an evaluation only
-the cards there, whose fields say they are actions, and lists most of whose items end in a status.
+the cards there, whose fields say they are actions, and lists most of whose items end in a status, and
+sections that a colour paragraph marks (marked_sections.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..model import Action
 from .card_actions import card_actions, is_card
 from .list_actions import evaluated_list, list_actions
 from .locate import PriorityIndex
+from .marked_sections import marked_sections, section_action
 from .model import Found
 from .regions import is_region, is_region_title, regions
 from .scope import body_sections, where
@@ -90,12 +92,17 @@ def find_actions(layout: Layout, index: PriorityIndex, kind: str,
             notes.append(f"{len(blocks)} list(s) in action regions not read: the document's action tables were read")
         return Found(_numbered(tables.items), notes), "table"
     group = _group_of(index)
-    order = {id(b): k for k, b in enumerate(blocks)}
+    every = list(layout.text_blocks())
+    order = {id(b): k for k, b in enumerate(every)}
     found = [(b, a) for b in blocks if isinstance(b, ListBlock)
              for a in list_actions([b], index, group, status=evaluated, report_year=report_year)]
-    every = list(layout.text_blocks())
     leads = {id(b): every[k - 1] for k, b in enumerate(every) if k}
     found += card_actions(blocks, leads, index, group, status=evaluated)
+    if evaluated:
+        marked = marked_sections(layout)
+        found += [pair for s in marked if (pair := section_action(s, index)) is not None]
+        if marked:
+            notes.append(f"{len(marked)} section(s) marked with a colour of their own read as evaluated actions")
     actions = [a for _, a in sorted(found, key=lambda pair: order[id(pair[0])])]  # stable: a list keeps its order
     return Found(_numbered(actions), notes), ("list" if actions else None)
 

@@ -3,7 +3,8 @@
 Nested cue headings ("Doelstelling 1" inside "Prioriteit 1") are parts of a priority, not priorities,
 so only the outermost count; when two cue words head sibling runs, the run that starts first is the
 plan's list and the other is noted. A cue heading without a number counts only where a sibling shares
-its cue. Numbers are the plan's own where it gives them, else the order of the headings.
+its cue. Numbers are the plan's own where it gives them, else the order of the headings. A head with a
+dotted number ("Doelstelling 2.1") is a part where plainly numbered heads of its cue stand too.
 """
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ def from_headings(sections: list[Section]) -> Found:
     notes = [f"headings with {c!r} ({n}) beside the {cue!r} headings are not read as priorities"
              for c, n in Counter(h.cue for _, h in heads if h.cue != cue).items()]
     run = [(s, h) for s, h in heads if h.cue == cue]
+    if any(h.number is not None for _, h in run):
+        parts = [s for s, h in run if h.sub]
+        if parts:
+            notes.append(f"{len(parts)} {cue} heading(s) numbered within a chapter ({where(parts[0].path)}) beside "
+                         "plainly numbered ones are read as their parts, not as priorities")
+        run = [(s, h) for s, h in run if not h.sub]
     numbered = all(h.number is not None for _, h in run)
     out, seen = [], set()
     for k, (section, head) in enumerate(run, 1):

@@ -3,7 +3,9 @@
 The cue words are data (ontology/cues.toml [priorities] heads). A heading counts when it opens with a
 cue word in its singular form followed by a number, or by a label ("Thema veilige wijken"): the
 number-less form is accepted by the caller only when siblings share it, because one such heading is
-as likely a plain topic. A plural cue in a short title ("Speerpunten", "Onze ambities", "De vier
+as likely a plain topic. A dotted number ("Doelstelling 2.1 Minder overlast", as a begroting or jaarverslag
+numbers the goals of its programme 2) is a number-less head marked `sub`: the caller reads it only where no
+plainly numbered head of its cue stands beside it, of which it would be a part. A plural cue in a short title ("Speerpunten", "Onze ambities", "De vier
 prioriteiten") marks a section that lists the priorities.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..cuewords import extract_cues, phrase_starting, plural_at
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _NUMBERED = re.compile(r"\s*(?P<n>\d{1,2}|[IVX]{1,4})(?!\w|[.,]\d)\s*[:.)\-–—]?\s*(?P<label>.*)$")
+_DOTTED = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+\.?(?!\w)\s*[:.)\-–—]?\s*(?P<label>.*)$")  # "2.1 Minder overlast"
 _MAX_LIST_TITLE = 6  # words (numbers left out) in a title that lists priorities; longer is a sentence
 
 
@@ -25,6 +28,7 @@ class Head:
     cue: str  # the folded cue phrase: "speerpunt"
     number: int | None
     label: str  # "" for a bare "Ambitie 1"
+    sub: bool = False  # numbered "2.1": within a chapter or a priority, not a number of the plan's own
 
 
 def clean_label(text: str) -> str:
@@ -47,8 +51,12 @@ def parse_head(title: str) -> Head | None:
     if m and (m.group("n").isdigit() or m.group("n") in _ROMAN):
         n = m.group("n")
         return Head(cue, int(n) if n.isdigit() else _ROMAN[n], clean_label(m.group("label")))
+    dotted = _DOTTED.match(rest)
+    if dotted:
+        label = clean_label(dotted.group("label"))
+        return Head(cue, None, label, sub=True) if label and not label[:1].isdigit() else None
     label = clean_label(rest)
-    if not label or rest[:1].isalnum() or label[:1].isdigit():  # "Ambitie" alone; "Prioriteit 2.1 ..."
+    if not label or rest[:1].isalnum() or label[:1].isdigit():  # "Ambitie" alone
         return None
     return Head(cue, None, label)
 

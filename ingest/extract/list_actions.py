@@ -79,9 +79,12 @@ def _says_status(part: str) -> bool:
     return mark_of(part) is not None or status_of(part)[0] is not None
 
 
+_NEGATED = re.compile(r"\b(?:niet|geen|nooit)\b", re.I)  # "de training is niet gegeven": no cue says done
+
+
 def done_heading(path: tuple[str, ...]) -> str | None:
     """The heading over an evaluation's list that says its actions were carried out ("Wat hebben we gedaan?"):
-    the status of an action whose own words say none, and the words it rests on."""
+    the status of an action whose own words say none and deny nothing, and the words it rests on."""
     return next((h for h in reversed(path) if starts_with(h, extract_cues().done_regions)), None)
 
 
@@ -124,7 +127,7 @@ def list_actions(blocks: list[Block], index: PriorityIndex, group_of, status: bo
                        source_text=source, trekker=owner, result=result)
             if status:
                 a.status, a.status_basis = status_of(source)
-                if a.status is None and (heading := done_heading(block.section_path)):
+                if a.status is None and not _NEGATED.search(source) and (heading := done_heading(block.section_path)):
                     a.status, a.status_basis = "afgerond", heading
             out.append(a)
     return out

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..cuewords import column_labels_regex
+from ontology.normalize import tokenize
+
+from ..cuewords import column_labels_regex, extract_cues, phrase_starting
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)\s+(\S.*)$")
 _KEYWORD = re.compile(
@@ -70,6 +72,20 @@ def is_field(text: str) -> bool:
     return _field().match(text.strip()) is not None
 
 
+_CUE_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?![\w.]\d?\w)")
+
+
+def names_priority(text: str) -> bool:
+    """A title that opens with a priority word and its number ("Doelstelling 3.1: Minder overlast", "Speerpunt 2
+    – Jeugd"): in plain text it heads the short titles under it ("Wat wilden we bereiken?"), which would
+    otherwise sit beside it."""
+    tokens = tokenize(text)
+    cue = phrase_starting(tokens, extract_cues().priority_heads)
+    if cue is None or len(tokens) <= len(cue.split()):
+        return False
+    return _CUE_NUMBER.match(text, tokens[len(cue.split()) - 1].end) is not None
+
+
 def title_like(title: str, max_words: int = 14, max_chars: int = 120) -> bool:
     """Reads as a title, not a sentence, a list entry, a row of figures or a labelled field."""
     title = title.strip().lstrip("‘'\"“(")
@@ -101,18 +117,20 @@ class Candidate:
     """A line the caller accepted as a heading, with the dress that decides its level."""
 
     heading: HeadingText
-    dress: str  # "numbered" | "keyword" | "styled" | "caps" | "short"
+    dress: str  # "numbered" | "keyword" | "styled" | "caps" | "priority" | "short"
     rank: int | None = None  # PDF: 1 for the largest heading font, 2 for the next, ...
 
 
 def resolve_levels(cands: list[Candidate]) -> list[int]:
     """A level per heading. Numbering decides where present; a font rank next; capitals are the top
-    level unless numbered chapters are, and short titles sit one below the heading they follow."""
+    level unless numbered chapters are; a short title that names a priority sits one below the last heading
+    of a stronger dress, and other short titles one below the heading they follow."""
     numbered_top = any(c.heading.depth == 1 for c in cands if c.heading.numbering)
     chapters = _Chapters()
     numbered = [chapters.level(c.heading) if c.heading.depth is not None else None for c in cands]
     rank_level = _rank_levels(cands, numbered)
     levels: list[int] = []
+    base_level = 0  # level of the last heading that is neither a short title nor a priority's
     open_level = 0  # level of the last heading that is not a short title
     for c, by_number in zip(cands, numbered):
         if by_number is not None:
@@ -121,10 +139,14 @@ def resolve_levels(cands: list[Candidate]) -> list[int]:
             level = rank_level[c.rank]
         elif c.dress == "caps" and not numbered_top:
             level = 1
+        elif c.dress == "priority":
+            open_level = base_level + 1
+            levels.append(open_level)
+            continue
         else:
             levels.append(open_level + 1)
             continue
-        open_level = level
+        base_level = open_level = level
         levels.append(level)
     return levels
 

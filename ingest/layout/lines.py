@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .assemble import Element, HeadingMark
-from .headings import Candidate, is_caps, is_field, resolve_levels, short_title, split_heading, title_like
+from .headings import (Candidate, is_caps, is_field, names_priority, resolve_levels, short_title, split_heading,
+                       title_like)
 from .model import ListBlock, ListItem, Paragraph, Table
 from .text import ends_sentence, join_wrapped
 
@@ -105,15 +106,16 @@ def _candidate(items: list[Item], i: int, nums: _Numbers, prev_head: bool, width
         return Candidate(h, "keyword")
     if h.kind == "numbered":
         return _numbered(items, i, h, nums, settled, before and after, after)
-    if not before or len(line.text) > 0.7 * width:
-        return None  # inside a paragraph, or a full-width line: wrapped text, not a title
+    if not before or (len(line.text) > 0.7 * width and not after):
+        return None  # inside a paragraph, or a full-width line running on: wrapped text, not a title
     if isinstance(nxt, Line) and is_field(nxt.text):
         return None  # the title of an action card ("Trekker: ..." follows): it stays in its section
     if is_caps(line.text) and (after or _body_follows(items, i)):
         return Candidate(h, "caps")
     if short_title(line.text) and _body_follows(items, i):
-        if after or (len(line.text) <= 0.5 * width and isinstance(nxt, Line) and nxt.text[:1].isupper()):
-            return Candidate(h, "short")
+        if after or (len(line.text) <= 0.5 * width and isinstance(nxt, Line)
+                     and (nxt.text[:1].isupper() or marker(nxt.text))):  # a sentence or a list right under it
+            return Candidate(h, "priority" if names_priority(line.text) else "short")
     return None
 
 
