@@ -169,6 +169,8 @@ CASES = [
                   status="afgerond", status_basis="stelden de Bibob-beleidslijn vast"),
           4: dict(priority_number=2, status="afgerond"),
           5: dict(priority_number=2, status="niet_uitgevoerd", status_basis="niet doorgegaan")}),
+    Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
+         via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
          {"priorities": "table", "actions": "table"},
          {2: dict(title="Bibob-beleid herzien", trekker="juridische zaken", timeline="Q1 2026", priority_number=1,
@@ -604,3 +606,15 @@ def test_a_plain_text_annual_report(tmp_path):
     layout = build_layout(path)
     paths = [s.path[1:] for s in layout.iter_sections()]
     assert ("Doelstelling 3.2: Minder overlast van jongeren", "Wat hebben we gedaan?") in paths
+
+
+def test_priorities_named_elsewhere_are_tied_to_their_own_sections(fixture_dir):
+    """A sentence (28) or the table of contents (01) names the priorities; the sections their labels title
+    place them, and the goal sentence there ("Ons doel is dat ...") is their goal."""
+    x = read(fixture_dir / "28_masterplan_accenten.html", "ivp")
+    assert [p.section_path[-1] for p in x.priorities] == ["4.1 Ondermijning", "4.2 Jongeren die afglijden",
+                                                          "4.3 Online oplichting"]
+    assert x.priorities[0].goal.startswith("Ons doel is dat Lommerveen")
+    assert x.priorities[0].sentence.startswith("In ons beleid leggen we daarom extra nadruk")  # still the evidence
+    toc = read(fixture_dir / "01_inhoud_ivp.txt", "ivp")
+    assert [p.section_path[-1] for p in toc.priorities] == [p.label for p in toc.priorities]

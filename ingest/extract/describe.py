@@ -8,25 +8,39 @@ both routes name holders alike.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
+
+from ontology.normalize import key
 
 from ..cuewords import extract_cues, starts_with
 from ..layout import ListBlock, Paragraph, Section
+from ..layout.headings import split_heading
 from ..model import Holder, Line, Priority
 from ..plans import extract_holders
 
 _RUN_IN = re.compile(r"^\s*(?P<label>[^:]{2,40}):\s*(?P<text>\S.*)$", re.S)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_GOAL_SENTENCE = re.compile(r"^\s*(?:ons|onze|het|de|hun|haar)\s+(?P<cue>\w+)\s+(?:is|zijn|luidt|luiden)\b", re.I)
 
 
 def goal_of(section: Section) -> str | None:
-    """The text under a goal sub-heading, else after a run-in goal label in the section's own text."""
+    """The text under a goal sub-heading, else after a run-in goal label in the section's own text, else the
+    sentence there that says what the goal is ("Ons doel is dat ...", "Onze ambitie is ...")."""
     cues = extract_cues().goal
     for child in section.children:
         if starts_with(child.title, cues) and (text := _text(child)):
             return text
-    for block in section.blocks:
-        m = _RUN_IN.match(block.text) if isinstance(block, Paragraph) else None
+    paragraphs = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    for text in paragraphs:
+        m = _RUN_IN.match(text)
         if m and starts_with(m.group("label"), cues):
             return m.group("text").strip()
+    for text in paragraphs:
+        for sentence in _SENTENCE.split(text):
+            m = _GOAL_SENTENCE.match(sentence)
+            if m and starts_with(m.group("cue"), cues):
+                return sentence.strip()
     return None
 
 
@@ -46,3 +60,23 @@ def priority_of(section: Section, number: int, label: str) -> Priority:
     heading = section.heading or section.title
     return Priority(number=number, label=label, holders=holders_of(section), goal=goal, page=section.page,
                     section_path=section.path, sentence=f"{heading}: {goal}" if goal else heading)
+
+
+def with_own_sections(priorities: list[Priority], sections: list[Section]) -> list[Priority]:
+    """Priorities a list, a table, the contents or a sentence named, tied to the one body section titled with
+    their label ("In ons beleid leggen we nadruk op ondermijning, ..." and later "4.1 Ondermijning"): its path
+    places the actions under it, and its goal and holders complete the priority. The sentence that named the
+    priority stays its evidence; a label that titles no section, or several, keeps what it has."""
+    titled: dict[str, list[Section]] = defaultdict(list)
+    for s in sections:
+        titled[key(split_heading(s.title).title)].append(s)
+    out = []
+    for p in priorities:
+        own = titled.get(key(p.label), [])
+        if len(own) != 1 or own[0].path == p.section_path:
+            out.append(p)
+            continue
+        s = own[0]
+        out.append(replace(p, section_path=s.path, page=p.page or s.page, goal=p.goal or goal_of(s),
+                           holders=p.holders or holders_of(s)))
+    return out

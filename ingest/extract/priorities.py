@@ -4,12 +4,14 @@ Routes, in order: headings that name a priority ("Speerpunt 2: Jeugd"); a sectio
 priorities with list items or sub-sections; a table column headed for them; sibling sections that each
 have a goal or actions of their own ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table
 of contents; an enumerating sentence. A later route is only asked when the earlier ones found nothing,
-because each is less certain than the one before. Annexes are never read, looks back at an earlier plan
+because each is less certain than the one before. Priorities a route found outside their own section are
+tied to the section their label titles, where there is one (describe.with_own_sections). Annexes are never read, looks back at an earlier plan
 only in an evaluation (which is one).
 """
 from __future__ import annotations
 
 from ..layout import Layout, Section
+from .describe import with_own_sections
 from .from_headings import from_headings
 from .from_lists import from_lists
 from .from_parts import from_parts
@@ -39,7 +41,7 @@ def find_priorities(layout: Layout, kind: str) -> tuple[Found, str | None]:
     for route, run in routes:
         found = run()
         if found.items:
-            return Found(found.items, notes + tried + found.notes), route
+            return Found(with_own_sections(found.items, sections), notes + tried + found.notes), route
         tried += found.notes
     return Found([], notes + tried + ["no priorities found: no priority headings, no section listing them, "
                                       "no table column, no sections with goals or actions of their own, nothing "
