@@ -141,10 +141,43 @@ def kaarttabellen_docx(path: Path) -> Path:
     return path
 
 
+def voorjaarsnota_pdf(path: Path) -> Path:
+    """A voorjaarsnota as a PDF: goals numbered within programme 4 (bold), each activity a smaller bold title with
+    its description, a paragraph holding only its colour and the progress after it; running header and page
+    numbers."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    st = _pdf_styles()
+    h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6, spaceAfter=4)
+    story: list = [
+        Paragraph("Programma 4 Veiligheid en handhaving", st[1]),
+        Paragraph("Deze voorjaarsnota van Wolfsdonk laat per activiteit met een kleur zien hoe de uitvoering in "
+                  "de eerste maanden van 2027 verliep.", st["body"]),
+        Paragraph("Doelstelling 4.1 Veilige kernen", st[2]),
+        Paragraph("Cameratoezicht op het Marktplein", h3),
+        Paragraph("Na de inbraakgolf van vorig jaar hangen we vier camera's op bij de winkels.", st["body"]),
+        Paragraph("Oranje", st["body"]),
+        Paragraph("De leverancier leverde twee camera's te laat; de plaatsing is uitgesteld tot juni.", st["body"]),
+        Paragraph("Buurtpreventie in Wolfsdonk-Oost", h3),
+        Paragraph("Bewoners lopen samen met een boa avondrondes door de wijk.", st["body"]),
+        Paragraph("Groen", st["body"]),
+        Paragraph("Er liepen in maart en april elke week twee rondes.", st["body"]),
+        Paragraph("Doelstelling 4.2 Minder drugsoverlast", st[2]),
+        Paragraph("Sluiting van drugspanden", h3),
+        Paragraph("De burgemeester sluit panden waar drugs worden verkocht (artikel 13b Opiumwet).", st["body"]),
+        Paragraph("Groen", st["body"]),
+        Paragraph("Het college sloot in het eerste kwartaal drie panden; alle sluitingen zijn afgerond.", st["body"]),
+    ]
+    _build_pdf(path, story, "Voorjaarsnota 2027 - gemeente Wolfsdonk", lambda n: f"Pagina {n}")
+    return path
+
+
 RENDERED = {
     "06_voortgang.docx": voortgang_docx,
     "07_jaarplan_2021.pdf": jaarplan_pdf,
     "12_gemeenteplan.docx": gemeenteplan_docx,
     "20_voortgang_kaarten.docx": kaarten_docx,
     "24_kaarttabellen.docx": kaarttabellen_docx,
+    "29_voorjaarsnota.pdf": voorjaarsnota_pdf,
 }

@@ -169,6 +169,12 @@ CASES = [
                   status="afgerond", status_basis="stelden de Bibob-beleidslijn vast"),
           4: dict(priority_number=2, status="afgerond"),
           5: dict(priority_number=2, status="niet_uitgevoerd", status_basis="niet doorgegaan")}),
+    Case("29_voorjaarsnota.pdf", "evaluation", ["Veilige kernen", "Minder drugsoverlast"], 3,
+         {"priorities": "headings", "actions": "list"},
+         {1: dict(title="Cameratoezicht op het Marktplein", priority_number=1, status="vertraagd",
+                  result="Oranje – De leverancier leverde twee camera's te laat; de plaatsing is uitgesteld tot juni."),
+          2: dict(priority_number=1, status=None), 3: dict(priority_number=2, status="afgerond")},
+         notes=("marked with a colour of their own",)),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
@@ -592,6 +598,15 @@ def test_a_web_pages_title_and_colour_marks(tmp_path):
     assert (m.kind, m.period_start, m.period_end, m.owner) == ("evaluation", 2026, 2026, "Kreekhaven")
     assert [(a.report_colour, a.status) for a in doc.actions] == [
         ("groen", "loopt"), ("oranje", "vertraagd"), ("rood", "niet_uitgevoerd")]
+
+
+def test_a_pdf_sets_the_colour_apart_like_a_title(fixture_dir, tmp_path):
+    """The PDF's colour word stands alone on its line and reads as a sub-title; it still marks its activity."""
+    path = tmp_path / "29_voorjaarsnota.pdf"
+    shutil.copy(fixture_dir / path.name, path)
+    doc = extract_file(path)
+    assert (doc.meta.kind, doc.meta.owner, doc.meta.period_start) == ("evaluation", "Wolfsdonk", 2027)
+    assert [a.report_colour for a in doc.actions] == ["oranje", "groen", "groen"]
 
 
 def test_a_plain_text_annual_report(tmp_path):

@@ -22,13 +22,24 @@ from .table_actions import title_of
 MARK_WORDS = 3  # "Groen", "Status groen", "Oranje – aandacht": a mark paragraph is no longer
 
 
+def _mark_text(text: str) -> bool:
+    return len(text.split()) <= MARK_WORDS and mark_of(text) is not None
+
+
 def _mark(block: Block) -> bool:
-    return isinstance(block, Paragraph) and len(block.text.split()) <= MARK_WORDS and mark_of(block.text) is not None
+    return isinstance(block, Paragraph) and _mark_text(block.text)
+
+
+def _mark_child(section: Section) -> Section | None:
+    """A sub-section titled with the mark alone: a PDF or plain text sets the colour word apart like a title."""
+    return next((c for c in section.children if _mark_text(c.title)), None)
 
 
 def marked_sections(layout: Layout) -> list[Section]:
-    """Sections with a colour mark among their own paragraphs, where another at their depth has one too."""
-    marked = [s for s in layout.iter_sections() if any(_mark(b) for b in s.blocks)]
+    """Sections with a colour mark among their own paragraphs (or as a sub-section's title), where another at
+    their depth has one too."""
+    marked = [s for s in layout.iter_sections()
+              if not _mark_text(s.title) and (any(_mark(b) for b in s.blocks) or _mark_child(s) is not None)]
     by_depth: dict[int, int] = defaultdict(int)
     for s in marked:
         by_depth[len(s.path)] += 1
@@ -39,13 +50,19 @@ def section_action(section: Section, index: PriorityIndex) -> tuple[Block, Actio
     """(first block, the evaluated action) of a marked section: the heading its title, the paragraphs after the
     mark its result."""
     blocks = [b for b in section.blocks if isinstance(b, Paragraph)]
-    at = next(k for k, b in enumerate(blocks) if _mark(b))
+    at = next((k for k, b in enumerate(blocks) if _mark(b)), None)
+    if at is not None:
+        mark, after_blocks, blocks = blocks[at].text.strip(), blocks[at + 1:], blocks[:at]
+    else:
+        child = _mark_child(section)
+        mark, after_blocks = child.title.strip(), [b for b in child.blocks if isinstance(b, Paragraph)]
     title = title_of(section.title)
-    if not title:
+    first = (blocks or after_blocks or [None])[0]
+    if not title or first is None:
         return None
-    after = " ".join(b.text for b in blocks[at + 1:])
-    a = Action(ordinal=0, title=title, priority_number=index.number_for(section.path), page=blocks[0].page,
-               section_path=section.path, source_text="\n".join(b.text for b in blocks),
-               result=" – ".join(t for t in (blocks[at].text.strip(), after) if t))
+    after = " ".join(b.text for b in after_blocks)
+    a = Action(ordinal=0, title=title, priority_number=index.number_for(section.path), page=first.page,
+               section_path=section.path, source_text="\n".join(t for t in (*(b.text for b in blocks), mark, after) if t),
+               result=" – ".join(t for t in (mark, after) if t))
     a.status, a.status_basis = status_of(after) if after else (None, None)
-    return blocks[0], a
+    return first, a
