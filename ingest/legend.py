@@ -91,7 +91,7 @@ def _words() -> _Words:
     return _Words(colours, frozen, _longest_first(colours), _longest_first(frozen))
 
 
-def _statuses(meaning: str) -> tuple[str, ...]:
+def statuses_named(meaning: str) -> tuple[str, ...]:
     """The statuses a legend meaning names, in the order it names them; a negated phrase does not count."""
     w = _words()
     tokens = tokenize(meaning)
@@ -120,7 +120,7 @@ def _entry(line: str) -> LegendEntry | None:
         meaning = meaning[:tokens[start].start] + meaning[tokens[end - 1].end:]
         break
     meaning = _SEPARATORS.sub("", " ".join(meaning.split())).rstrip(" .")
-    statuses = _statuses(meaning)
+    statuses = statuses_named(meaning)
     if not statuses:
         return None
     return LegendEntry(colour, meaning, statuses, float(share.group(1).replace(",", ".")) if share else None,

@@ -21,6 +21,7 @@ from .model import Action, DocumentMeta, ExtractedDocument, IngestError, Line, P
 from .pages import raw_lines
 from .plans import extract_priorities
 from .readers import SUPPORTED, read_file
+from .symbol_legend import apply_symbols, read_symbol_legend
 from .timeline import sentence_timeline
 from .uvp import extract_uvp_actions
 
@@ -77,6 +78,7 @@ def extract_file(path: Path, index: LabelIndex | None = None, sha256: str | None
     for fact, theirs in zip(("priorities", "actions"), _line_facts(lines, meta.kind, ev)):
         _keep(doc, fact, found, theirs)
     apply_legend(doc.actions, read_legend(line.text for line in cleaned))
+    apply_symbols(doc.actions, read_symbol_legend(line.text for line in cleaned))
     _date_from_sentences(doc, meta.period_start)
     cited: list[tuple] = []
     if ev is not None and ev.actions and doc.actions is ev.actions:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..cuewords import extract_cues
 from ..layout import Layout, TableMatch
+from ..layout.columns import match_columns
 from ..model import Action
 from ..plans import collapse, sentences
 from ..uvp import without_lead_in
@@ -70,6 +71,7 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
     header = [collapse(h) for h in (table.rows[0] if m.header_in_rows else table.header or [])]
     rows = table.rows[1:] if m.header_in_rows else table.rows
     state = _Row(index.number_for(table.section_path), None)
+    more = _more_status_columns(header, m.columns) if status else []
     out: list[Action] = []
     for raw in rows:
         cells = [collapse(c or "") for c in raw]
@@ -80,6 +82,8 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
             state = _Row(named.number, None) if named else _Row(state.priority, g)
             continue
         rec = {role: cells[i] for role, i in m.columns.items() if i < len(cells)}
+        if more:  # "Status | Toelichting": the explanation belongs to the result too
+            rec["status"] = " – ".join(t for t in [rec.get("status", ""), *(cells[i] for i in more if i < len(cells))] if t)
         if not rec.get("action"):
             if out and any(rec.values()):
                 _extend(out[-1], rec)
@@ -101,6 +105,12 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
             a.status, a.status_basis = status_of(rec["status"])
         out.append(a)
     return out
+
+
+def _more_status_columns(header: list[str], columns: dict[str, int]) -> list[int]:
+    """Columns beyond the status column that a status word heads too ("Status", then "Toelichting")."""
+    words = {"status": _roles()["status"]}
+    return [i for i, h in enumerate(header) if i not in columns.values() and match_columns([h], words)]
 
 
 def _extend(action: Action, rec: dict[str, str]) -> None:
