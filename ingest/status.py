@@ -203,6 +203,26 @@ def derive_status(result: str) -> tuple[str | None, str | None]:
     return cue_status(text, rejected)
 
 
+_ANSWERS = {"ja": True, "yes": True, "nee": False, "no": False, "deels": None, "gedeeltelijk": None,
+            "grotendeels": None, "ten dele": None}
+_OPPOSITE = {"afgerond": "niet_uitgevoerd"}
+
+
+def answered_status(question: str, cell: str) -> tuple[str | None, str | None]:
+    """(status, basis) for a cell that answers its column's question ("Gerealiseerd?" | "Ja"): yes is the status
+    the question names, no its opposite, "deels" done in part (vertraagd); (None, None) for any other cell or a
+    question that names no status."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", cell).split()).casefold()
+    answer = next((a for w, a in _ANSWERS.items() if words == w or words.startswith(w + " ")), "none")
+    if answer == "none":
+        return None, None
+    named, _ = cue_status(question)
+    if named is None:
+        return None, None
+    status = named if answer is True else _OPPOSITE.get(named) if answer is False else "vertraagd"
+    return (status, f"{' '.join(question.split())} {' '.join(cell.split())}") if status else (None, None)
+
+
 def _status(item: Any) -> str | None:
     return item.get("status") if isinstance(item, dict) else getattr(item, "status", None)
 

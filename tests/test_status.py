@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ingest.status import STATUSES, cue_status, derive_status, status_counts
+from ingest.status import STATUSES, answered_status, cue_status, derive_status, status_counts
 
 
 @pytest.mark.parametrize("result, status, basis", [
@@ -158,3 +158,13 @@ def test_counts() -> None:
     assert counts["afgerond"] == 2 and counts["loopt"] == 1 and counts["onbekend"] == 1
     assert counts["vervallen"] == 0
     assert status_counts([{"status": "loopt"}])["loopt"] == 1
+
+
+@pytest.mark.parametrize("question, cell, status", [
+    ("Gerealiseerd?", "Ja", "afgerond"), ("Gerealiseerd?", "Nee", "niet_uitgevoerd"),
+    ("Uitgevoerd (ja/nee)", "deels", "vertraagd"), ("Afgerond", "ja, in mei", "afgerond"),
+    ("Gerealiseerd?", "Vier avonden", None),  # no answer: the words decide elsewhere
+    ("Opmerking", "Ja", None),  # a question that names no status
+])
+def test_a_yes_or_no_answers_its_columns_question(question, cell, status):
+    assert answered_status(question, cell)[0] == status

@@ -24,7 +24,9 @@ from .card_tables import table_fields
 from .locate import PriorityIndex
 from .model import Found
 from .scope import is_annex, where
+from ..status import answered_status
 from .status_cues import status_of
+from .table_rows import spanning_text
 
 _INLINE_ITEMS = re.compile(r"[.:;]\s+[-–•▪]\s")
 _ROLES_OTHER = ("owner", "timeline", "status")
@@ -52,13 +54,6 @@ def title_of(text: str) -> str:
     return without_lead_in(first).rstrip(" .;:")
 
 
-def _group_text(cells: list[str], width: int) -> str | None:
-    filled = [c for c in cells if c]
-    if filled and len(set(filled)) == 1 and (len(filled) > 1 or len(cells) < width):
-        return filled[0]
-    return None
-
-
 def _source(header: list[str], cells: list[str], action_col: int) -> str:
     parts = [cells[action_col]] + [f"{header[i]}: {c}" for i, c in enumerate(cells)
                                    if i != action_col and c and i < len(header) and header[i]]
@@ -77,7 +72,7 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
         cells = [collapse(c or "") for c in raw]
         if cells == header:
             continue
-        if (g := _group_text(cells, len(header))) is not None:
+        if (g := spanning_text(cells, len(header))) is not None:
             named = index.named(g)
             state = _Row(named.number, None) if named else _Row(state.priority, g)
             continue
@@ -103,6 +98,8 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
         if status and rec.get("status"):
             a.result = rec["status"]
             a.status, a.status_basis = status_of(rec["status"])
+            if a.status is None and (column := m.columns["status"]) < len(header):  # "Gerealiseerd?" | "Ja"
+                a.status, a.status_basis = answered_status(header[column], cells[column])
         out.append(a)
     return out
 
