@@ -110,7 +110,7 @@ def _layout_facts(path: Path, meta: DocumentMeta) -> Extraction:
 def _keep(doc: ExtractedDocument, fact: str, found: Extraction, theirs: list) -> None:
     """One fact type's result, the layout extractor's or the line reader's (ingest/extract/choose.py), with
     the layout extractor's notes on that fact where its result is the one kept."""
-    choice = choose(fact, getattr(found, fact), theirs, found.via.get(fact))
+    choice = choose(fact, getattr(found, fact), theirs, found.via.get(fact), doc.fmt)
     setattr(doc, fact, choice.items)
     if choice.source != "lines":
         doc.notes += found.fact_notes.get(fact, [])

@@ -182,6 +182,10 @@ CASES = [
           2: dict(priority_number=1, status="vertraagd"), 3: dict(priority_number=2, status="niet_uitgevoerd"),
           4: dict(title="Halt-voorlichting op alle basisscholen", priority_number=2, status="afgerond")},
          notes=("row(s) that span an action table",)),
+    Case("32_vetgedrukte_prioriteiten.md", "uvp", ["Woonoverlast", "Verkeer"], 3,
+         {"priorities": "headings", "actions": "table"},
+         {1: dict(priority_number=1, trekker="Welzijn", timeline="januari 2026 – december 2026"),
+          3: dict(title="Snelheidsdisplays bij drie scholen", priority_number=2, timeline="maart 2026 – juni 2026")}),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
@@ -470,6 +474,10 @@ def test_choice_rules():
     assert choose("priorities", layout, other, "list").source == "lines"  # a weaker route, fewer items
     acts = [Action(1, "Flyers verspreiden")]
     assert choose("actions", acts, [Action(1, "Iets anders"), Action(2, "Nog iets")], "table").source == "layout"
+    flattened = [Action(1, "Flyers verspreiden | Wijkteam | Q2 2026")]  # a table row read as one line
+    assert choose("actions", acts, flattened, "table", "pdf").items is flattened  # text: the line reader reads on
+    assert choose("actions", acts, flattened, "table", "docx").items is acts  # marked up: the file's own table
+    assert choose("priorities", layout, richer, "list", "html").items is richer  # a weaker route gives way still
 
 
 # --- the sample corpus ---------------------------------------------------------------------------
@@ -640,3 +648,25 @@ def test_priorities_named_elsewhere_are_tied_to_their_own_sections(fixture_dir):
     assert x.priorities[0].sentence.startswith("In ons beleid leggen we daarom extra nadruk")  # still the evidence
     toc = read(fixture_dir / "01_inhoud_ivp.txt", "ivp")
     assert [p.section_path[-1] for p in toc.priorities] == [p.label for p in toc.priorities]
+
+
+def test_a_web_pages_own_table_beats_its_rows_read_as_lines(tmp_path):
+    """In HTML the table is marked up: its rows are actions with their fields, not lines of text that the line
+    reader takes for whole titles ("Buurtbemiddeling in alle kernen | Welzijn | januari 2026 | ...")."""
+    path = tmp_path / "plan.html"
+    path.write_text("<html><head><title>Uitvoeringsplan Veiligheid Hazelbroek 2026</title></head><body><main>"
+                    "<h1>Uitvoeringsplan Veiligheid Hazelbroek 2026</h1>"
+                    "<p><strong>Prioriteit 1 – Woonoverlast.</strong> Bewoners melden vaker burenruzies.</p>"
+                    "<table><tr><th>Actie</th><th>Trekker</th><th>Start</th><th>Eind</th></tr>"
+                    "<tr><td>Buurtbemiddeling in alle kernen</td><td>Welzijn</td><td>januari 2026</td>"
+                    "<td>december 2026</td></tr></table>"
+                    "<p><b>Prioriteit 2 – Verkeer.</b> Te hard rijden bij scholen.</p>"
+                    "<table><tr><th>Actie</th><th>Trekker</th><th>Start</th><th>Eind</th></tr>"
+                    "<tr><td>Snelheidsdisplays bij drie scholen</td><td>Verkeer</td><td>maart 2026</td>"
+                    "<td>juni 2026</td></tr></table></main></body></html>", encoding="utf-8")
+    doc = extract_file(path)
+    assert [p.label for p in doc.priorities] == ["Woonoverlast", "Verkeer"]
+    assert [(a.title, a.trekker, a.timeline, a.priority_number) for a in doc.actions] == [
+        ("Buurtbemiddeling in alle kernen", "Welzijn", "januari 2026 – december 2026", 1),
+        ("Snelheidsdisplays bij drie scholen", "Verkeer", "maart 2026 – juni 2026", 2)]
+    assert any("kept the html file's own structure" in n for n in doc.notes)

@@ -206,3 +206,38 @@ def test_docx_english_styles_outline_level_and_numbered_headings(tmp_path):
     layout = build_layout(path)
     assert tree(layout) == [(1, None, "Context"), (1, None, "Opgave"), (2, "2.1", "Cijfers per wijk"),
                             (2, None, "Achtergrond")]
+
+
+def _run_in_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Acties per prioriteit", style="Heading 1")
+    for lead, rest in (("Prioriteit 1 – Woonoverlast.", " Bewoners melden vaker burenruzies."),
+                       ("Let op:", " dit is geen prioriteit.")):
+        p = document.add_paragraph()
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("name, content", [
+    ("plan.md", "# Acties per prioriteit\n\n**Prioriteit 1 – Woonoverlast.** Bewoners melden vaker burenruzies.\n\n"
+                "**Let op:** dit is geen prioriteit.\n"),
+    ("plan.html", "<html><body><main><h1>Acties per prioriteit</h1><p><strong>Prioriteit 1 – Woonoverlast.</strong> "
+                  "Bewoners melden vaker burenruzies.</p><p><b>Let op:</b> dit is geen prioriteit.</p></main></body></html>"),
+    ("plan.docx", None),
+])
+def test_a_bold_lead_that_names_a_priority_heads_its_paragraph(tmp_path, name, content):
+    """"**Prioriteit 1 – Woonoverlast.** Bewoners ...": the bold lead is the heading of what follows it; a bold
+    lead that names no priority ("Let op:") stays in its paragraph."""
+    path = tmp_path / name
+    if content is None:
+        _run_in_docx(path)
+    else:
+        path.write_text(content, encoding="utf-8")
+    layout = build_layout(path)
+    assert [s.title for s in layout.iter_sections()][-1] == "Prioriteit 1 – Woonoverlast"
+    texts = [b.text for b in layout.text_blocks()]
+    assert texts == ["Bewoners melden vaker burenruzies.", "Let op: dit is geen prioriteit."]

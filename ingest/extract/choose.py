@@ -11,6 +11,9 @@ layout that names its parts. So, per fact type:
    differ: then the line reader cut the same text otherwise than the document's structure does (a
    sub-bullet read as an action of its own), and the layout's grouping is kept; and a table's rows are
    kept when the line reader found fewer (it joined rows that the table holds apart: one row, one action);
+   in a format that marks its own structure (Word styles, HTML or Markdown tags), a layout result from a
+   table or from headings is the document's own reading and stands against an equal count of line items
+   that merely contain it (a flattened table row read as a title, a priority label run on into its sentence);
 3. else a layout result from a table or from headings stands (the strongest evidence there is);
 4. else (lists, contents page, a sentence) the larger result wins, the layout's on a tie.
 
@@ -50,8 +53,12 @@ def covers(line_items: list, layout_items: list) -> bool:
     return all(any(f" {_item_key(i)} " in t for t in texts) for i in layout_items)
 
 
-def choose(fact: str, layout_items: list, line_items: list, via: str | None) -> Choice:
-    """Which result of `fact` ("priorities", "actions") the document keeps, with a note when they differ."""
+MARKED_UP = ("docx", "html", "md")  # formats whose structure the file itself marks
+
+
+def choose(fact: str, layout_items: list, line_items: list, via: str | None, fmt: str = "txt") -> Choice:
+    """Which result of `fact` ("priorities", "actions") the document keeps, with a note when they differ;
+    `fmt`: the file's format (ingest/readers.py)."""
     if not layout_items or not line_items:
         if line_items:
             return Choice(line_items, "lines", f"{fact}: the layout extractor found none; {len(line_items)} "
@@ -59,6 +66,9 @@ def choose(fact: str, layout_items: list, line_items: list, via: str | None) -> 
         return Choice(layout_items, "layout" if layout_items else "none")
     n, m = len(layout_items), len(line_items)
     if covers(line_items, layout_items):
+        if n == m and fmt in MARKED_UP and via in _STRONG and not covers(layout_items, line_items):
+            return Choice(layout_items, "layout", f"{fact}: the line reader's {m} hold the layout extractor's ({via}) "
+                                                  f"{n} and more text; kept the {fmt} file's own structure")
         if n == m:
             return Choice(line_items, "lines")
         if via == "table" and m < n:

@@ -66,7 +66,8 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
     header = [collapse(h) for h in (table.rows[0] if m.header_in_rows else table.header or [])]
     rows = table.rows[1:] if m.header_in_rows else table.rows
     state = _Row(index.number_for(table.section_path), None)
-    more = _more_status_columns(header, m.columns) if status else []
+    more = _more_columns(header, m.columns, "status") if status else []
+    later = _more_columns(header, m.columns, "timeline")
     out: list[Action] = []
     for raw in rows:
         cells = [collapse(c or "") for c in raw]
@@ -77,8 +78,9 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
             state = _Row(named.number, None) if named else _Row(state.priority, g)
             continue
         rec = {role: cells[i] for role, i in m.columns.items() if i < len(cells)}
-        if more:  # "Status | Toelichting": the explanation belongs to the result too
-            rec["status"] = " – ".join(t for t in [rec.get("status", ""), *(cells[i] for i in more if i < len(cells))] if t)
+        for role, extra in (("status", more), ("timeline", later)):  # "Status | Toelichting", "Start | Eind"
+            if extra:
+                rec[role] = " – ".join(t for t in [rec.get(role, ""), *(cells[i] for i in extra if i < len(cells))] if t)
         if not rec.get("action"):
             if out and any(rec.values()):
                 _extend(out[-1], rec)
@@ -104,9 +106,12 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
     return out
 
 
-def _more_status_columns(header: list[str], columns: dict[str, int]) -> list[int]:
-    """Columns beyond the status column that a status word heads too ("Status", then "Toelichting")."""
-    words = {"status": _roles()["status"]}
+def _more_columns(header: list[str], columns: dict[str, int], role: str) -> list[int]:
+    """Columns beyond a role's own that a word of that role heads too ("Status", then "Toelichting"; "Start",
+    then "Eind"): their cells belong to the same field."""
+    if role not in columns:
+        return []
+    words = {role: _roles()[role]}
     return [i for i, h in enumerate(header) if i not in columns.values() and match_columns([h], words)]
 
 

@@ -20,7 +20,7 @@ from ..readers import _check_archive, _short
 from .assemble import Element, HeadingMark, assemble
 from .boilerplate import collect
 from .docx_numbering import Numbering
-from .headings import HeadingText, short_title, split_heading, title_like
+from .headings import HeadingText, run_in_head, short_title, split_heading, title_like
 from .model import Layout, ListBlock, ListItem, Paragraph, Table, TocEntry
 from .registry import register
 from .tablehead import first_row_is_header
@@ -136,7 +136,7 @@ class _Reader:
             self.items.append(ListItem(text, (num[1] + 1) if num else 1, mark))
         else:
             self.flush()
-            self.stream.append(self._plain(p, text))
+            self.stream.extend(self._plain(p, text))
 
     def _heading(self, text: str, num: tuple[str, int] | None) -> HeadingText:
         h = split_heading(text)
@@ -146,14 +146,18 @@ class _Reader:
                 return HeadingText(f"{label} {text}", text, label, "numbered", label.count(".") + 1)
         return h
 
-    def _plain(self, p, text: str) -> HeadingMark | Paragraph:
-        """A Normal paragraph; a bold-only short one or a '2.1 Title' line is a heading Word did not style."""
+    def _plain(self, p, text: str) -> list[HeadingMark | Paragraph]:
+        """A Normal paragraph; a bold-only short one or a '2.1 Title' line is a heading Word did not style, and a
+        bold lead that names a priority heads the rest of its paragraph."""
         h = split_heading(text)
         if _all_bold(self.styles, p) and short_title(text):
-            return HeadingMark(h, h.depth or self.level + 1)
+            return [HeadingMark(h, h.depth or self.level + 1)]
         if h.kind == "numbered" and (h.depth or 0) >= 2 and title_like(h.title, max_words=10):
-            return HeadingMark(h, h.depth or 1)
-        return Paragraph(text)
+            return [HeadingMark(h, h.depth or 1)]
+        lead = _bold_lead(self.styles, p)
+        if lead and text.startswith(lead) and (title := run_in_head(lead)) and text[len(lead):].strip():
+            return [HeadingMark(split_heading(title), self.level + 1), Paragraph(text[len(lead):].strip())]
+        return [Paragraph(text)]
 
     def _track_fields(self, p) -> bool:
         """True while the paragraph lies inside a TOC field (fields nest: PAGEREF inside TOC)."""
@@ -245,6 +249,22 @@ def _all_bold(styles: Styles, p) -> bool:
     style_bold = any(st.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for st in styles.chain(p))
     runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
     return bool(runs) and all(_run_bold(r, style_bold) for r in runs)
+
+
+def _bold_lead(styles: Styles, p) -> str | None:
+    """The text of the bold runs a paragraph opens with, up to its first run that is not bold."""
+    style_bold = any(st.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for st in styles.chain(p))
+    lead: list[str] = []
+    for r in p.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if not text.strip():
+            lead.append(text)
+            continue
+        if not _run_bold(r, style_bold):
+            break
+        lead.append(text)
+    joined = " ".join("".join(lead).split())
+    return joined or None
 
 
 def _run_bold(r, default: bool) -> bool:

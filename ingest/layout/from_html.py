@@ -17,7 +17,7 @@ from ..model import IngestError
 from ..readers import _looks_binary
 from .assemble import Element, HeadingMark, assemble
 from .boilerplate import collect
-from .headings import short_title, split_heading
+from .headings import run_in_head, short_title, split_heading
 from .model import Layout, ListBlock, ListItem, Paragraph, Table, TocEntry
 from .registry import register
 from .tablehead import first_row_is_header
@@ -169,8 +169,12 @@ class _Walker:
                 self.stream.append(HeadingMark(split_heading(text), self.level))
         elif tag == "p":
             text = _text(el)
+            lead = _bold_lead(el)
             if text and _bold_only(el) and short_title(text):
                 self.stream.append(HeadingMark(split_heading(text), self.level + 1))
+            elif lead and (title := run_in_head(lead)):
+                self.stream.append(HeadingMark(split_heading(title), self.level + 1))
+                self.stream.append(Paragraph(text[len(lead):].strip()))
             elif text:
                 self.stream.append(Paragraph(text))
         elif tag in ("ul", "ol"):
@@ -218,6 +222,16 @@ def _has_block(el) -> bool:
 def _bold_only(p) -> bool:
     bold = " ".join(" ".join(b.text_content() for b in p.xpath(".//strong|.//b")).split())
     return bool(bold) and bold == _text(p)
+
+
+def _bold_lead(p) -> str | None:
+    """The bold text a paragraph opens with, when text follows it ("<strong>Prioriteit 1.</strong> Bewoners ...")."""
+    first = next((c for c in p if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in ("strong", "b") or (p.text or "").strip():
+        return None
+    lead = " ".join(first.text_content().split())
+    text = _text(p)
+    return lead if lead and text.startswith(lead) and len(text) > len(lead) else None
 
 
 def _marker(ol, n: int) -> str:

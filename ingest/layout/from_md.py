@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from ..readers import _read_text
 from .assemble import Element, HeadingMark, assemble
-from .headings import short_title, split_heading
+from .headings import run_in_head, short_title, split_heading
 from .model import Layout, ListBlock, ListItem, Paragraph, Table
 from .registry import register
 from .tablehead import first_row_is_header
@@ -62,6 +62,24 @@ def _bold_only(token: Token) -> bool:
     return seen
 
 
+def _bold_lead(token: Token) -> tuple[str, str] | None:
+    """(the bold text a paragraph opens with, the text after it), when it opens in bold and goes on."""
+    lead: list[str] = []
+    rest: list[str] = []
+    depth, opened = 0, False
+    for child in token.children or []:
+        if child.type == "strong_open":
+            depth += 1
+            opened = opened or not "".join(lead + rest).strip()
+        elif child.type == "strong_close":
+            depth -= 1
+        elif child.type in ("text", "code_inline", "softbreak", "hardbreak"):
+            part = child.content if child.type in ("text", "code_inline") else " "
+            (lead if opened and depth and not "".join(rest).strip() else rest).append(part)
+    head, tail = " ".join("".join(lead).split()), " ".join("".join(rest).split())
+    return (head, tail) if opened and head and tail else None
+
+
 def _closing(tokens: list[Token], i: int) -> int:
     """Index of the token that closes tokens[i] (same nesting)."""
     depth = 0
@@ -86,8 +104,11 @@ def _walk(tokens: list[Token]) -> list[Element]:
         elif t.type == "paragraph_open":
             inline = tokens[i + 1]
             text = inline_text(inline)
+            lead = _bold_lead(inline)
             if _bold_only(inline) and short_title(text):
                 out.append(HeadingMark(split_heading(text), level + 1, page))
+            elif lead and (title := run_in_head(lead[0])):
+                out += [HeadingMark(split_heading(title), level + 1, page), Paragraph(lead[1])]
             elif text:
                 out.append(Paragraph(text))
             i += 3

@@ -86,6 +86,14 @@ def names_priority(text: str) -> bool:
     return _CUE_NUMBER.match(text, tokens[len(cue.split()) - 1].end) is not None
 
 
+def run_in_head(lead: str) -> str | None:
+    """A paragraph's bold lead as a heading's title when it names a priority ("**Prioriteit 1 – Woonoverlast.**
+    Bewoners melden ..."): the priority's text follows it in the same paragraph. Other bold leads ("Let op:")
+    stay text."""
+    title = " ".join(lead.split()).rstrip(" .:;–—-")
+    return title if title and names_priority(title) and short_title(title) else None
+
+
 def title_like(title: str, max_words: int = 14, max_chars: int = 120) -> bool:
     """Reads as a title, not a sentence, a list entry, a row of figures or a labelled field."""
     title = title.strip().lstrip("‘'\"“(")
