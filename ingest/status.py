@@ -188,14 +188,30 @@ def cue_status(text: str, ruled_out: set[str] | frozenset[str] = frozenset()) ->
     return (status, found[status]) if status else (None, None)
 
 
+_PERCENT = re.compile(r"^(?:voortgang\s*:?\s*)?(\d{1,3})(?:[.,]\d+)?\s*%(?:\s+(?:gereed|klaar|afgerond|voltooid|"
+                      r"gerealiseerd|uitgevoerd))?\.?$", re.I)
+
+
+def percent_status(cell: str) -> str | None:
+    """The status a progress cell that is only a share gives ("100%" done, "60%" under way, "0%" not started)."""
+    m = _PERCENT.match(cell.strip())
+    if not m or int(m.group(1)) > 100:
+        return None
+    share = int(m.group(1))
+    return "afgerond" if share == 100 else "loopt" if share else "niet_uitgevoerd"
+
+
 def derive_status(result: str) -> tuple[str | None, str | None]:
     """(status, basis) for an action's result or status cell; (None, None) when the words do not say.
 
-    Result sentences first ("is afgerond", "wordt onderzocht"), then the status cue words.
+    Result sentences first ("is afgerond", "wordt onderzocht"), then the status cue words, then a cell that is
+    only a share of the work done ("60%").
     """
     text = _clean(result)
     if not text:
         return None, None
+    if (by_share := percent_status(text)) is not None:
+        return by_share, text
     found, rejected = _find(text)
     status = next((st for st in _PRECEDENCE if st in found), None)
     if status:

@@ -168,3 +168,11 @@ def test_counts() -> None:
 ])
 def test_a_yes_or_no_answers_its_columns_question(question, cell, status):
     assert answered_status(question, cell)[0] == status
+
+
+@pytest.mark.parametrize("cell, status", [
+    ("100%", "afgerond"), ("60 %", "loopt"), ("0%", "niet_uitgevoerd"), ("Voortgang: 75%", "loopt"),
+    ("90% gereed", "loopt"), ("De deelname steeg met 60%", None), ("150%", None),
+])
+def test_a_share_of_the_work_done(cell, status):
+    assert derive_status(cell)[0] == status
