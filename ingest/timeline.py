@@ -141,6 +141,10 @@ def _quarters(t: str) -> list[tuple[date, date]]:
     return out
 
 
+_NUMERIC_DATE = re.compile(rf"\b(\d{{1,2}})[-/.](\d{{1,2}})[-/.]({_YEAR})\b|\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b")
+_WEEK = re.compile(rf"\b(?:week|wk)\.?\s*(\d{{1,2}})\s+(?:van\s+)?({_YEAR})\b", re.I)
+
+
 def _dates(t: str) -> list[tuple[date, date]]:
     """Every period the text names: days, months, seasons of a year, whole years."""
     spans: list[tuple[date, date]] = []
@@ -149,7 +153,24 @@ def _dates(t: str) -> list[tuple[date, date]]:
     def free(m: re.Match) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in used)
 
+    for m in _NUMERIC_DATE.finditer(t):  # "31-12-2026", "1/7/2026" (day first, as Dutch writes it), "2026-03-01"
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(3) else (m.group(6), m.group(5), m.group(4))
+        try:
+            d = date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        spans.append((d, d))
+        used.append(m.span())
+    for m in _WEEK.finditer(t):  # "week 12 2026": that ISO week, Monday to Sunday
+        try:
+            first = date.fromisocalendar(int(m.group(2)), int(m.group(1)), 1)
+        except ValueError:
+            continue
+        spans.append((first, date.fromisocalendar(int(m.group(2)), int(m.group(1)), 7)))
+        used.append(m.span())
     for m in re.finditer(rf"\b(\d{{1,2}})\s+({_MONTH})\s+({_YEAR})\b", t, re.I):
+        if not free(m):
+            continue
         try:
             d = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         except ValueError:
@@ -223,6 +244,8 @@ _WHEN_DATE = (rf"(?:(?:het\s+)?(?:eerste|tweede|derde|vierde|[1-4]e)\s+kwartaal(
               rf"|Q[1-4]\s*{_YEAR}"
               rf"|(?:de\s+|het\s+)?(?:{_SEASON})(?:\s+van)?\s+{_YEAR}"
               rf"|\d{{1,2}}\s+{_MONTH}\s+{_YEAR}"
+              rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}"
+              rf"|(?:week|wk)\.?\s*\d{{1,2}}\s+(?:van\s+)?{_YEAR}"
               rf"|{_MONTH}\s+{_YEAR}"
               rf"|{_YEAR}(?:{_DASH}{_YEAR})?)")
 _IN_SENTENCE = re.compile(rf"\b{_WHEN_LEAD}\s+(?:(?:uiterlijk|eind|begin|medio)\s+)?{_WHEN_DATE}\b", re.I)

@@ -181,6 +181,8 @@ def test_starts_with_timeline(line: str, expected: bool) -> None:
     ("Het convenant 2019 wordt herzien", None),  # a year in a name, no preposition leads it in
     ("In 2022 bleek uit de scan dat panden kwetsbaar zijn", None),  # before the plan: history, not a when
     ("Jongerenwerk en politie lopen samen op", None),
+    ("Het convenant wordt uiterlijk 31-12-2025 getekend", "uiterlijk 31-12-2025"),
+    ("In week 40 van 2025 houden we de actieweek", "In week 40 van 2025"),
 ])
 def test_sentence_timeline(sentence: str, when: str | None) -> None:
     assert sentence_timeline(sentence, 2025) == when
@@ -190,3 +192,15 @@ def test_sentence_timeline_reads_as_its_period() -> None:
     when = sentence_timeline("In het tweede kwartaal van 2026 sluiten we het convenant", 2026)
     t = normalise_timeline(when)
     assert (t.start, t.end) == (D(2026, 4, 1), D(2026, 6, 30))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("31-12-2026", D(2026, 12, 31), D(2026, 12, 31)), ("1/7/2026", D(2026, 7, 1), D(2026, 7, 1)),
+    ("2026-03-01", D(2026, 3, 1), D(2026, 3, 1)),
+    ("01-03-2025 t/m 30-06-2025", D(2025, 3, 1), D(2025, 6, 30)),
+    ("week 12 2026", D(2026, 3, 16), D(2026, 3, 22)),  # ISO week, Monday to Sunday
+    ("31-02-2026", D(2026, 1, 1), D(2026, 12, 31)),  # no such day: the year it names
+])
+def test_dates_in_digits_and_weeks(text, start, end):
+    t = normalise_timeline(text)
+    assert (t.start, t.end) == (start, end)
