@@ -200,6 +200,7 @@ class ReadAs(BaseModel):
     years: list[int]
     deadline: ReadDeadline | None = None
     status: str | None = Field(None, description="An actions-board status value.")
+    colour: str | None = Field(None, description="A report colour (rood, oranje, groen) the question asks for.")
     kind: str | None = Field(None, description="A document kind.")
     concepts: list[EntityRef]
     topic: str = Field(description="The question's words that no structure took.")

@@ -76,8 +76,9 @@ def covers(cycle: str | None, timeline: dict, years: list[int]) -> bool:
 
 
 def uses_board(reading: Reading) -> bool:
-    """Questions the actions board answers: a status, a deadline, who is responsible, or actions without a topic."""
-    return bool(reading.status or reading.deadline_before or reading.intent in BOARD_INTENTS
+    """Questions the actions board answers: a status, a report colour, a deadline, who is responsible, or actions
+    without a topic."""
+    return bool(reading.status or reading.colour or reading.deadline_before or reading.intent in BOARD_INTENTS
                 or (reading.intent == "actions" and not reading.concepts))
 
 
@@ -88,7 +89,7 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
     from .answer import _add_links
 
     out: dict[str, dict] = {}
-    for a in filter_actions(board, status=reading.status, due_before=reading.deadline_before):
+    for a in filter_actions(board, status=reading.status, due_before=reading.deadline_before, colour=reading.colour):
         end = a["timeline"]["end"]
         if reading.deadline_from and not (end and end >= reading.deadline_from):
             continue

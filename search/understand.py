@@ -42,6 +42,7 @@ class Words:
     intent_order: tuple[str, ...]
     intents: dict[str, tuple[str, ...]]
     status: dict[str, str]  # phrase -> board status
+    colour: dict[str, str]  # phrase -> report colour
     kind: dict[str, str]  # phrase -> document kind
     marks: tuple[str, ...]
     within: tuple[str, ...]
@@ -64,7 +65,8 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
         raise ValueError(f"{path.name}: intent.order must list {', '.join(INTENTS[:-1])}")
     phrase_of = lambda table: {k: name for name, ws in table.items() for k in _keys(ws)}  # noqa: E731
     dl = d["deadline"]
-    return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["kind"]),
+    return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["colour"]),
+                 phrase_of(d["kind"]),
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]))
 
@@ -88,6 +90,7 @@ class Reading:
     deadline_from: str | None = None
     deadline_before: str | None = None
     status: str | None = None
+    colour: str | None = None  # the report colour the question asks for ("welke acties staan op rood?")
     kind: str | None = None
     concepts: list[Concept] = field(default_factory=list)
     topic: str = ""
@@ -101,6 +104,8 @@ class Reading:
                   for c in self.concepts if c.type in _TYPE_NL]
         if self.status:
             parts.append(f"status {self.status.replace('_', ' ')}")
+        if self.colour:
+            parts.append(f"kleur {self.colour}")
         if self.deadline_from and self.deadline_before:
             parts.append(f"deadline in {self.deadline_from[:4]}")
         elif self.deadline_before:
@@ -121,7 +126,7 @@ class Reading:
             "not_loaded": self.not_loaded, "years": self.years,
             "deadline": ({"from": self.deadline_from, "before": self.deadline_before}
                          if self.deadline_before else None),
-            "status": self.status, "kind": self.kind,
+            "status": self.status, "colour": self.colour, "kind": self.kind,
             "concepts": [{"id": c.iri.rsplit("/id/", 1)[-1], "label": c.label, "type": c.type} for c in self.concepts],
             "topic": self.topic, "description": self.describe(),
         }
@@ -166,6 +171,8 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     _read_years(toks, used, r, w)
     for _, _, p in take(find_phrases(toks, _keys(w.status), inflect=False)):
         r.status = r.status or w.status[p]
+    for _, _, p in take(find_phrases(toks, _keys(w.colour), inflect=False)):
+        r.colour = r.colour or w.colour[p]
     for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False)):
         r.kind = r.kind or w.kind[p]
     g = ground(question, labels)
@@ -182,7 +189,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         if hits[i] and (i != "compare" or len(r.owners) + len(r.gemeenten) >= 2) and i[:-1] not in named:
             r.intent = i
             break
-    if r.intent == "general" and (r.status or r.deadline_before):
+    if r.intent == "general" and (r.status or r.colour or r.deadline_before):
         r.intent = "actions"
     take(find_phrases(toks, w.owner_cues, inflect=False))
     for span in spans:

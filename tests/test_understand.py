@@ -96,6 +96,22 @@ def test_the_vocabulary_names_exactly_the_boards_statuses():
     assert set(words().status.values()) == set(STATUSES)
 
 
+@pytest.mark.parametrize("question, colour", [
+    ("Welke acties staan op rood?", "rood"), ("Which actions are marked amber?", "oranje"),
+    ("Toon de groene acties", "groen"), ("What are the red actions in Noord?", "rood"),
+    ("Wat is een groene nacht?", None),  # a kind of control, not an action's mark
+])
+def test_colour_words_in_both_languages(labels, question, colour):
+    r = read(question, labels, ["Noord"])
+    assert r.colour == colour and (colour is None or f"kleur {colour}" in r.describe())
+
+
+def test_the_vocabulary_names_exactly_the_boards_colours():
+    from kg.actions import COLOURS
+
+    assert set(words().colour.values()) == set(COLOURS)
+
+
 @pytest.mark.parametrize("question, intent", [
     ("Welke partners werken aan drugs?", "partners"), ("Which organisations work on youth?", "partners"),
     ("Welke instrumenten zijn er tegen ondermijning?", "instruments"),
@@ -151,6 +167,7 @@ class Q:
     gemeente: str | None = None
     years: list[int] = field(default_factory=list)
     status: str | None = None
+    colour: str | None = None
     deadline: tuple[str | None, str] | None = None  # (from, before)
     theme: str | None = None
     kind: str | None = None
@@ -183,6 +200,11 @@ QUESTIONS = [
     Q("Wat is er doorgeschoven in 2024?", "actions", years=[2024], status="overgeheveld"),
     Q("What was delayed in De Waarden?", "actions", [DW], status="vertraagd"),
     Q("Welke acties zijn afgerond volgens de evaluatie?", "actions", status="afgerond", kind="evaluation"),
+    # report colours (the actions board)
+    Q("Welke acties staan op rood?", "actions", colour="rood"),
+    Q("Which actions are marked green in Tweestromenland?", "actions", [TS], colour="groen"),
+    Q("Welke oranje acties zijn er rond ondermijning?", "actions", colour="oranje", theme="Ondermijning"),
+    Q("Which actions are amber?", "actions", colour="oranje"),
     # deadlines (the actions board)
     Q("Welke acties hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01")),
     Q("Which actions are due in 2026?", "actions", deadline=("2026-01-01", "2027-01-01")),
@@ -252,7 +274,7 @@ def test_structured_question(ingested, board, q):
     assert r["intent"] == q.intent
     assert r["owners"] == q.owners
     assert r["gemeenten"] == ([q.gemeente] if q.gemeente else [])
-    assert r["years"] == q.years and r["status"] == q.status and r["kind"] == q.kind
+    assert r["years"] == q.years and r["status"] == q.status and r["kind"] == q.kind and r["colour"] == q.colour
     assert (r["deadline"] and (r["deadline"]["from"], r["deadline"]["before"])) == (q.deadline or None)
     if q.theme:
         assert q.theme in [c["label"] for c in r["concepts"]]
@@ -289,7 +311,7 @@ def test_structured_question(ingested, board, q):
         from kg.compare import priorities
 
         assert not actions and {p["id"] for p in prios} == {p["priority"] for p in priorities(ws.store(), owner)}
-    elif q.status or q.deadline or q.intent == "responsible":
+    elif q.status or q.colour or q.deadline or q.intent == "responsible":
         expected = [a for a in board.values() if _board_match(a, q, owner)]
         ids = {a["id"] for a in actions}
         for a in actions:
@@ -323,6 +345,8 @@ def _board_match(a: dict, q: Q, owner: str | None) -> bool:
     """Does a board record meet the question's status, deadline, period and owner (the board's own fields)?"""
     end = a["timeline"]["end"]
     if q.status and a["status"] != q.status:
+        return False
+    if q.colour and a["report_colour"] != q.colour:
         return False
     if q.deadline and not (end and (q.deadline[0] or "") <= end < q.deadline[1]):
         return False
