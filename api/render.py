@@ -170,7 +170,8 @@ def print_answer(data: dict) -> None:
             say("  {} {}: {}", label("priority"), pr["number"], pr["label"])
         for a in group["actions"]:
             tl = a["timeline"]["text"] or "-"
-            status = f" [{a['status']}]" if a["status"] else ""
+            marks = [x for x in (a["status"], a.get("report_colour")) if x]
+            status = f" [{', '.join(marks)}]" if marks else ""
             owners = f" — {', '.join(carriers(a))}" if carriers(a) else ""
             say("  • {} ({}, {}){}{}", a["title"], a["cycle"] or "", tl, status, owners)
             extra = a["partners"] + a["instruments"]

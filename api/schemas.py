@@ -160,6 +160,8 @@ class AnswerAction(BaseModel):
     timeline: Timeline
     status: str | None = None
     status_basis: str | None = None
+    report_colour: str | None = Field(None, description="The colour the report's legend or mark gives the action.")
+    colour_basis: str | None = Field(None, description="The report's words that colour came from.")
     priority: str | None = Field(None, description="Label of the priority the action serves.")
     owners: list[str] = Field(description="The portefeuillehouders the plan makes responsible.")
     trekker: str | None = Field(None, description="Who carries it out, as the plan names it (its 'wie' column).")

@@ -194,7 +194,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
     values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?prlabel
-                         ?owner ?trekker WHERE {{
+                         ?owner ?trekker ?colour ?cbasis WHERE {{
       VALUES ?c {{ {values} }}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
       {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
@@ -202,6 +202,8 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
       OPTIONAL {{ ?a ivp:trekker ?trekker }}
+      OPTIONAL {{ ?a ivp:reportColour ?colour .
+                  OPTIONAL {{ ?ce rdf:subject ?a ; rdf:predicate ivp:reportColour ; ivp:sentence ?cbasis }} }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }}
                   OPTIONAL {{ ?p dcterms:identifier ?pid }} }}
       OPTIONAL {{ ?a ivp:priority ?pr . {once("?pr a ivp:Priority ; rdfs:label ?prlabel", "?pr", "?prlabel")} }}
@@ -216,7 +218,8 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
             item = out[iri] = {
                 "id": short_id(iri), "title": val("title"), "basisteam": val("bt"), "in_basisteam": val("bt_bt"),
                 "cycle": val("cycle"), "timeline": {"text": val("tl"), "start": val("start"), "end": val("end")},
-                "status": val("status"), "status_basis": val("basis"), "priority": val("prlabel"),
+                "status": val("status"), "status_basis": val("basis"), "report_colour": val("colour"),
+                "colour_basis": val("cbasis"), "priority": val("prlabel"),
                 "owners": [], "trekker": val("trekker"), "partners": [], "instruments": [],
                 "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
                            "text": val("text"), **passage_ref(val("pid"))},

@@ -97,7 +97,8 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
             continue
         item = {"id": a["id"], "title": a["title"], "basisteam": a["plan_owner"], "in_basisteam": a["basisteam"],
                 "cycle": a["cycle"], "timeline": a["timeline"], "status": a["status"],
-                "status_basis": a["status_basis"],
+                "status_basis": a["status_basis"], "report_colour": a["report_colour"],
+                "colour_basis": a["colour_basis"],
                 "priority": a["priority"]["labels"][0] if a["priority"] and a["priority"]["labels"] else None,
                 "owners": [a["owner"]] if a["owner"] else [], "trekker": a["trekker"], "partners": [],
                 "instruments": [],

@@ -42,6 +42,21 @@ def _entity(base: str, q: str, type_: str) -> dict:
     return found[0]
 
 
+def test_a_colour_question_shows_each_actions_report_colour(page, live_server):
+    """"Welke acties staan op rood?": the answer reads the colour as a filter and badges every action with it."""
+    page.goto(f"{live_server}/#/zoeken")
+    page.get_by_label("Zoekvraag").fill("Welke acties staan op rood?")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    answer = page.locator("section.answer")
+    expect(answer).to_contain_text("kleur rood", timeout=SLOW)
+    said = httpx.get(f"{live_server}/api/ask", params={"q": "Welke acties staan op rood?"}, timeout=60).json()
+    actions = [a for g in said["basisteams"] for a in g["actions"]]
+    assert actions and {a["report_colour"] for a in actions} == {"rood"}
+    badges = answer.locator("li.action .report-colour")
+    expect(badges.first).to_be_visible()
+    assert badges.count() == len(actions) and set(badges.all_inner_texts()) == {"Rapportage: rood"}
+
+
 def test_search_shows_grouped_answer_and_cited_highlighted_passages(page, live_server):
     titles = {d["title"] for d in httpx.get(f"{live_server}/api/documents", timeout=30).json()["documents"]}
     page.goto(f"{live_server}/#/zoeken")

@@ -317,6 +317,7 @@ def test_structured_question(ingested, board, q):
         for a in actions:
             rec = board[a["id"]]
             assert _board_match(rec, q, owner) and a["trekker"] == rec["trekker"]
+            assert (a["report_colour"], a["colour_basis"]) == (rec["report_colour"], rec["colour_basis"])
             if family:
                 assert family & {t.lower() for t in rec["themes"]} or not rec["themes"]
         if not family:

@@ -3,6 +3,7 @@
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, errorBox, h, hashHref, highlight, loading, queryTerms, replace, statusLine } from "./dom.js";
 import { chipList, citation, facts, sourceCitation, statusBadge } from "./parts.js";
+import { colourBadge } from "./actions.js";
 import { kindName } from "./words.js";
 
 const FILTERS = ["basisteam", "theme", "kind", "year"];
@@ -56,6 +57,7 @@ function action(a, terms) {
   return h("li", { class: "action" },
     h("div", { class: "action-head" },
       statusBadge(a.status),
+      colourBadge(a),
       h("a", { href: actionHref(a.id), class: "action-title" }, highlight(a.title, terms))),
     facts([
       ["Cyclus", a.cycle],
