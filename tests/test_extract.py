@@ -213,6 +213,13 @@ def read(path: Path, kind: str) -> Extraction:
     return extract(build_layout(path), DocumentMeta(title=path.stem, kind=kind))
 
 
+def read_text(folder: Path, name: str, text: str, kind: str) -> Extraction:
+    """`text` written to `folder`/`name` and read as a document of `kind`."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return read(path, kind)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_fixture(fixture_dir, case):
     x = read(fixture_dir / case.name, case.kind)
@@ -301,11 +308,9 @@ def test_a_dotted_number_is_a_part_number(title, label):
 
 
 def test_dotted_heads_beside_plainly_numbered_ones_are_their_parts(tmp_path):
-    path = tmp_path / "plan.md"
-    path.write_text("# Veiligheidsplan 2026\n\n## Prioriteit 1: Jeugd\n\nTekst.\n\n### Prioriteit 1.1 Alcohol\n\n"
-                    "Tekst.\n\n## Prioriteit 2: Drugs\n\nTekst.\n\n## Prioriteit 2.1 Hennep\n\n"
-                    "Tekst.\n\n## Prioriteit 2.2 Synthetische drugs\n\nTekst.\n", encoding="utf-8")
-    x = read(path, "ivp")
+    x = read_text(tmp_path, "plan.md", "# Veiligheidsplan 2026\n\n## Prioriteit 1: Jeugd\n\nTekst.\n\n"
+                  "### Prioriteit 1.1 Alcohol\n\nTekst.\n\n## Prioriteit 2: Drugs\n\nTekst.\n\n"
+                  "## Prioriteit 2.1 Hennep\n\nTekst.\n\n## Prioriteit 2.2 Synthetische drugs\n\nTekst.\n", "ivp")
     assert [(p.number, p.label) for p in x.priorities] == [(1, "Jeugd"), (2, "Drugs")]
     assert any("numbered within a chapter" in n for n in x.all_notes())
 
@@ -397,12 +402,10 @@ def test_what_an_evaluation_says_it_did_is_done_unless_its_words_say_otherwise(t
 
 def test_a_result_in_the_simple_past_is_done(tmp_path):
     """Progress reports write what was done in the simple past, outside any "what did we do" section too."""
-    report = tmp_path / "voortgang.md"
-    report.write_text("# Voortgangsrapportage veiligheid 2025\n\n## Speerpunt 1: Jeugd\n\n"
-                      "- Vuurwerkvoorlichting op scholen: de politie hield twaalf lessen op basisscholen\n"
-                      "- Straatcoaches in het centrum: de werving startte in oktober\n"
-                      "- Ouderavond over drugs: de school organiseerde dit jaar geen avond\n", encoding="utf-8")
-    x = read(report, "evaluation")
+    x = read_text(tmp_path, "voortgang.md", "# Voortgangsrapportage veiligheid 2025\n\n## Speerpunt 1: Jeugd\n\n"
+                  "- Vuurwerkvoorlichting op scholen: de politie hield twaalf lessen op basisscholen\n"
+                  "- Straatcoaches in het centrum: de werving startte in oktober\n"
+                  "- Ouderavond over drugs: de school organiseerde dit jaar geen avond\n", "evaluation")
     assert [(a.status, a.status_basis) for a in x.actions] == [
         ("afgerond", "hield twaalf lessen op basisscholen"), ("loopt", "startte in oktober"), (None, None)]
 
