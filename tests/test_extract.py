@@ -172,7 +172,8 @@ CASES = [
     Case("29_voorjaarsnota.pdf", "evaluation", ["Veilige kernen", "Minder drugsoverlast"], 3,
          {"priorities": "headings", "actions": "list"},
          {1: dict(title="Cameratoezicht op het Marktplein", priority_number=1, status="vertraagd",
-                  result="Oranje – De leverancier leverde twee camera's te laat; de plaatsing is uitgesteld tot juni."),
+                  result="Oranje – De leverancier leverde twee camera's te laat; de plaatsing is uitgesteld "
+                         "tot juni."),
           2: dict(priority_number=1, status=None), 3: dict(priority_number=2, status="afgerond")},
          notes=("marked with a colour of their own",)),
     Case("31_uitvoering_tabel.html", "evaluation", ["Ondermijning", "Jeugd"], 4,

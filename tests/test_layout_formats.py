@@ -226,7 +226,8 @@ def _run_in_docx(path: Path) -> Path:
     ("plan.md", "# Acties per prioriteit\n\n**Prioriteit 1 – Woonoverlast.** Bewoners melden vaker burenruzies.\n\n"
                 "**Let op:** dit is geen prioriteit.\n"),
     ("plan.html", "<html><body><main><h1>Acties per prioriteit</h1><p><strong>Prioriteit 1 – Woonoverlast.</strong> "
-                  "Bewoners melden vaker burenruzies.</p><p><b>Let op:</b> dit is geen prioriteit.</p></main></body></html>"),
+                  "Bewoners melden vaker burenruzies.</p><p><b>Let op:</b> dit is geen prioriteit.</p>"
+                  "</main></body></html>"),
     ("plan.docx", None),
 ])
 def test_a_bold_lead_that_names_a_priority_heads_its_paragraph(tmp_path, name, content):

@@ -1,12 +1,12 @@
 """Reading a priority from a heading: "Prioriteit 2: Jeugd", "Speerpunt 3 – Ondermijning", "Ambitie 1".
 
-The cue words are data (ontology/cues.toml [priorities] heads). A heading counts when it opens with a
-cue word in its singular form followed by a number, or by a label ("Thema veilige wijken"): the
-number-less form is accepted by the caller only when siblings share it, because one such heading is
-as likely a plain topic. A dotted number ("Doelstelling 2.1 Minder overlast", as a begroting or jaarverslag
-numbers the goals of its programme 2) is a number-less head marked `sub`: the caller reads it only where no
-plainly numbered head of its cue stands beside it, of which it would be a part. A plural cue in a short title ("Speerpunten", "Onze ambities", "De vier
-prioriteiten") marks a section that lists the priorities.
+The cue words are data (ontology/cues.toml [priorities] heads). A heading counts when it opens with a cue word in
+its singular form followed by a number, or by a label ("Thema veilige wijken"): the number-less form is accepted by
+the caller only when siblings share it, because one such heading is as likely a plain topic. A dotted number
+("Doelstelling 2.1 Minder overlast", as a begroting or jaarverslag numbers the goals of its programme 2) is a
+number-less head marked `sub`: the caller reads it only where no plainly numbered head of its cue stands beside it,
+of which it would be a part. A plural cue in a short title ("Speerpunten", "Onze ambities", "De vier prioriteiten")
+marks a section that lists the priorities.
 """
 from __future__ import annotations
 

@@ -2,10 +2,10 @@
 paragraph holding only a colour word ("Groen", "Oranje", "Rood") marks how it stands, and the text after
 the mark says how it went.
 
-Progress reports of the planning and control cycle (a voorjaarsnota, a jaarverslag) that a municipality
-publishes from a budgeting web application set out their activities so, under the goals of a programme,
-with no table, list or labelled field. One colour word alone may be a caption, so at least two sections at
-one depth must be marked (they may stand under different goals). The colour itself is read by ingest/legend.py from the result, which opens with
+Progress reports of the planning and control cycle (a voorjaarsnota, a jaarverslag) that a municipality publishes
+from a budgeting web application set out their activities so, under the goals of a programme, with no table, list or
+labelled field. One colour word alone may be a caption, so at least two sections at one depth must be marked (they
+may stand under different goals). The colour itself is read by ingest/legend.py from the result, which opens with
 the mark; the status comes from the words after it.
 """
 from __future__ import annotations
@@ -61,8 +61,8 @@ def section_action(section: Section, index: PriorityIndex) -> tuple[Block, Actio
     if not title or first is None:
         return None
     after = " ".join(b.text for b in after_blocks)
+    source = "\n".join(t for t in (*(b.text for b in blocks), mark, after) if t)
     a = Action(ordinal=0, title=title, priority_number=index.number_for(section.path), page=first.page,
-               section_path=section.path, source_text="\n".join(t for t in (*(b.text for b in blocks), mark, after) if t),
-               result=" – ".join(t for t in (mark, after) if t))
+               section_path=section.path, source_text=source, result=" – ".join(t for t in (mark, after) if t))
     a.status, a.status_basis = status_of(after) if after else (None, None)
     return first, a

@@ -1,12 +1,12 @@
 """A document's priorities by the first route that finds them, most explicit first.
 
-Routes, in order: headings that name a priority ("Speerpunt 2: Jeugd"); a section titled for the
-priorities with list items or sub-sections; a table column headed for them; sibling sections that each
-have a goal or actions of their own ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table
-of contents; an enumerating sentence. A later route is only asked when the earlier ones found nothing,
-because each is less certain than the one before. Priorities a route found outside their own section are
-tied to the section their label titles, where there is one (describe.with_own_sections). Annexes are never read, looks back at an earlier plan
-only in an evaluation (which is one).
+Routes, in order: headings that name a priority ("Speerpunt 2: Jeugd"); a section titled for the priorities with
+list items or sub-sections; a table column headed for them; sibling sections that each have a goal or actions of
+their own ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?"); the table of contents; an enumerating sentence.
+A later route is only asked when the earlier ones found nothing, because each is less certain than the one before.
+Priorities a route found outside their own section are tied to the section their label titles, where there is one
+(describe.with_own_sections). Annexes are never read, looks back at an earlier plan only in an evaluation (which is
+one).
 """
 from __future__ import annotations
 

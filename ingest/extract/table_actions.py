@@ -19,12 +19,12 @@ from ..layout import Layout, TableMatch
 from ..layout.columns import match_columns
 from ..model import Action
 from ..plans import collapse, sentences
+from ..status import answered_status
 from ..uvp import without_lead_in
 from .card_tables import table_fields
 from .locate import PriorityIndex
 from .model import Found
 from .scope import is_annex, where
-from ..status import answered_status
 from .status_cues import status_of
 from .table_rows import spanning_text
 
@@ -80,7 +80,8 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
         rec = {role: cells[i] for role, i in m.columns.items() if i < len(cells)}
         for role, extra in (("status", more), ("timeline", later)):  # "Status | Toelichting", "Start | Eind"
             if extra:
-                rec[role] = " – ".join(t for t in [rec.get(role, ""), *(cells[i] for i in extra if i < len(cells))] if t)
+                parts = [rec.get(role, ""), *(cells[i] for i in extra if i < len(cells))]
+                rec[role] = " – ".join(t for t in parts if t)
         if not rec.get("action"):
             if out and any(rec.values()):
                 _extend(out[-1], rec)
