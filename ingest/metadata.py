@@ -63,7 +63,8 @@ def infer_meta(lines: list[Line], source_name: str, furniture: Sequence[str] = (
     tail = texts[-_TAIL_LINES:] if len(texts) > _HEAD_LINES else []
     owner = read_owner(head, titles + [_plain(t) for t in furniture if t.strip()], tail, texts[_HEAD_LINES:])
     if kind == "council_note":
-        gemeente = addressee(head) or _named_gemeente(head)
+        gemeente = addressee(head) or _named_gemeente(head) or (owner.label if owner and owner.kind == "gemeente"
+                                                                else None)
     else:
         gemeente = owner.label if owner and owner.kind == "gemeente" else None
     date = _date(head[:25])
@@ -206,8 +207,9 @@ def _period(head: list[str], kind: str, titles: list[str]) -> tuple[int, int, st
     next to the document's own name ('jaarplan 2021')."""
     if kind == "council_note":
         subject = _subject(head) or " ".join(head[:10])
-        found = _ranges(subject)
-        if found:  # the span of all plans the note reports on: evaluation 2023-2024 + plan 2025-2026
+        found = _ranges(subject) or [y for y in _years(subject) if _named(subject, y[2], False)]
+        if found:  # the span of all plans the note reports on: evaluation 2023-2024 + plan 2025-2026; or the
+            # year of the one plan it names ("Voortgang uitvoeringsprogramma veiligheid 2025")
             return min(a for a, _, _ in found), max(b for _, b, _ in found), None
     report = cues().kinds["evaluation"].names + cues().kinds["evaluation"].about
     weights: Counter[tuple[int, int]] = Counter()
@@ -244,14 +246,20 @@ def _weight(kind: str, named: str | None, single: bool) -> int:
     return 1
 
 
+_SALUTATION = re.compile(r"^(?:geachte|beste|aan de|dear)\b", re.I)
+
+
 def _subject(head: list[str]) -> str:
-    """The 'Onderwerp:' of a council note, over its wrapped lines."""
+    """The 'Onderwerp:' of a council note, over its wrapped lines, up to the next label or the letter's
+    salutation ("Geachte leden van de raad," is no part of it)."""
     for k, t in enumerate(head[:15]):
         m = re.match(r"^(?:onderwerp|betreft)\s*:\s*(.*)$", t, re.I)
         if m:
             parts = [m.group(1)]
             for nxt in head[k + 1: k + 4]:
                 if re.match(r"^[A-Z][\w ]{0,30}:", nxt) or len(nxt.split()) <= 1 and not nxt[:1].isdigit():
+                    break
+                if _SALUTATION.match(nxt):
                     break
                 parts.append(nxt)
             return " ".join(" ".join(parts).split())

@@ -190,6 +190,10 @@ CASES = [
     Case("33_voortgang_procenten.md", "evaluation", ["Ondermijning"], 3, {"priorities": "headings", "actions": "table"},
          {1: dict(status="afgerond", status_basis="100%"), 2: dict(status="loopt"),
           3: dict(status="niet_uitgevoerd", trekker="Handhaving")}),
+    Case("34_raadsinformatiebrief.md", "council_note", [], 3, {"actions": "table"},
+         {1: dict(title="Cameratoezicht bij het station", trekker="Openbare orde", status="afgerond"),
+          2: dict(status="vertraagd"), 3: dict(status="loopt")},
+         notes=("read from a table that reports their status",)),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,
@@ -677,3 +681,19 @@ def test_a_web_pages_own_table_beats_its_rows_read_as_lines(tmp_path):
         ("Buurtbemiddeling in alle kernen", "Welzijn", "januari 2026 – december 2026", 1),
         ("Snelheidsdisplays bij drie scholen", "Verkeer", "maart 2026 – juni 2026", 2)]
     assert any("kept the html file's own structure" in n for n in doc.notes)
+
+
+def test_a_council_note_that_reports_progress(tmp_path):
+    """A raadsinformatiebrief with a status table: its actions, and a title of its own subject (not the letter's
+    first sentences), its gemeente and the year of the plan it reports on."""
+    path = tmp_path / "34_raadsinformatiebrief.md"
+    shutil.copy(FIXTURES / path.name, path)
+    doc = extract_file(path)
+    m = doc.meta
+    assert (m.kind, m.owner, m.period_start, m.period_end) == ("council_note", "Eikendonk", 2025, 2025)
+    assert m.title == "Raadsinformatiebrief gemeenteraad Eikendonk: Voortgang uitvoeringsprogramma veiligheid 2025"
+    assert [a.status for a in doc.actions] == ["afgerond", "vertraagd", "loopt"]
+    letter = tmp_path / "03_raadsbrief_proza.txt"
+    shutil.copy(FIXTURES / letter.name, letter)
+    assert extract_file(letter).meta.title == ("Raadsinformatiebrief gemeenteraad Lindewaard: nieuw integraal "
+                                               "veiligheidsplan Lindewaard 2025-2028")

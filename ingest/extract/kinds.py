@@ -1,6 +1,8 @@
 """The extractor of each document kind, registered by kind (registry.py).
 
-* ivp, council_note: priorities only; a plan without any is noted.
+* ivp: priorities only; a plan without any is noted.
+* council_note: priorities, and the actions of a table that reports their status ("Actie | Status"): a
+  raadsinformatiebrief often gives the progress of the plan it informs the council about so.
 * uvp: priorities and planned actions; an uitvoeringsplan without actions is noted.
 * evaluation: its priorities (the structure of the report) and the evaluated actions with their status;
   the report year for the overdue rule is the year of the report's date, where known.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from ..layout import Layout
 from ..model import DocumentMeta
 from .actions import find_actions
+from .table_actions import table_actions
 from .locate import PriorityIndex
 from .model import Extraction
 from .priorities import find_priorities
@@ -22,9 +25,23 @@ def _priorities(layout: Layout, meta: DocumentMeta) -> Extraction:
     return Extraction(priorities=found.items, fact_notes={"priorities": list(found.notes)}, via=via)
 
 
-@register("ivp", "council_note")
+@register("ivp")
 def plan(layout: Layout, meta: DocumentMeta) -> Extraction:
     return _priorities(layout, meta)
+
+
+@register("council_note")
+def council_note(layout: Layout, meta: DocumentMeta) -> Extraction:
+    out = _priorities(layout, meta)
+    year = int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
+    found = table_actions(layout, PriorityIndex(out.priorities), year, expect_status=True)
+    reported = [a for a in found.items if a.result]
+    if reported:
+        for k, a in enumerate(reported, 1):
+            a.ordinal = k
+        out.actions, out.via["actions"] = reported, "table"
+        out.fact_notes["actions"] = [f"{len(reported)} action(s) read from a table that reports their status"]
+    return out
 
 
 def _with_actions(layout: Layout, meta: DocumentMeta, missing: str) -> Extraction:
