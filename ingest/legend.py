@@ -34,6 +34,10 @@ from ontology.normalize import key, tokenize
 from .model import Action
 
 COLOURS = ("rood", "oranje", "groen")  # most attention first, as a legend reads
+# Coloured circles and squares that digital reports use as the mark itself ("🟢 op schema"): Unicode names them
+# by colour, so they are a fact of the characters, not of any document.
+EMOJI = {"🔴": "rood", "🟥": "rood", "🟠": "oranje", "🟧": "oranje", "🟡": "oranje", "🟨": "oranje",
+         "🟢": "groen", "🟩": "groen"}
 _SHARE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 _LEAD = re.compile(r"^[^\w]+")
 _SEPARATORS = re.compile(r"^[\s:=\-–—·]+|[\s:=\-–—·,]+$")
@@ -107,8 +111,11 @@ def _entry(line: str) -> LegendEntry | None:
     """A legend entry when the line names one colour and what it means in status words."""
     w = _words()
     cells = [c.strip() for c in line.split("|") if c.strip()]  # a table row: "| Groen | Op schema | 50% |"
-    text = _LEAD.sub("", " · ".join(cells)).strip()
+    text = " · ".join(cells).strip()
+    marks = [c for c in text if c in EMOJI]
+    text = text if marks else _LEAD.sub("", text).strip()
     found = {w.colours[p] for _, _, p in find_phrases(tokenize(text), w.colour_phrases, inflect=False)}
+    found |= {EMOJI[c] for c in marks}
     if len(found) != 1:
         return None
     (colour,) = found
@@ -119,7 +126,7 @@ def _entry(line: str) -> LegendEntry | None:
     for start, end, _ in find_phrases(tokens, w.colour_phrases, inflect=False):  # "Groen: op schema" -> "op schema"
         meaning = meaning[:tokens[start].start] + meaning[tokens[end - 1].end:]
         break
-    meaning = _SEPARATORS.sub("", " ".join(meaning.split())).rstrip(" .")
+    meaning = _SEPARATORS.sub("", " ".join("".join(c for c in meaning if c not in EMOJI).split())).rstrip(" .")
     statuses = statuses_named(meaning)
     if not statuses:
         return None
@@ -131,11 +138,12 @@ def _parts(line: str) -> list[str]:
     """A line that names several colours ("Legenda: groen = afgerond, oranje = loopt, rood = vertraagd") split
     into one entry each; any other line as it is."""
     w = _words()
-    if len({w.colours[p] for _, _, p in find_phrases(tokenize(line), w.colour_phrases, inflect=False)}) < 2:
+    named = {w.colours[p] for _, _, p in find_phrases(tokenize(line), w.colour_phrases, inflect=False)}
+    if len(named | {EMOJI[c] for c in line if c in EMOJI}) < 2:
         return [line]
     parts = [part for part in re.split(r"[,;]\s+|\s+·\s+", line) if part.strip()]
     unlabelled = re.sub(r"^[^:]{1,30}:\s+(?=\S)", "", parts[0], count=1)  # "Legenda: groen = afgerond"
-    if find_phrases(tokenize(unlabelled), w.colour_phrases, inflect=False):
+    if find_phrases(tokenize(unlabelled), w.colour_phrases, inflect=False) or any(c in EMOJI for c in unlabelled):
         parts[0] = unlabelled
     return parts
 
@@ -168,7 +176,10 @@ def read_legend(lines: Iterable[str]) -> Legend | None:
 
 
 def mark_of(cell: str | None) -> str | None:
-    """The colour a status cell opens with ("Groen - afgerond", "Oranje"), if any."""
+    """The colour a status cell opens with ("Groen - afgerond", "Oranje", "🟢"), if any."""
+    first = (cell or "").strip()[:1]
+    if first in EMOJI:
+        return EMOJI[first]
     tokens = tokenize(cell or "")
     if not tokens:
         return None

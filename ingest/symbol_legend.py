@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .legend import statuses_named
+from .legend import EMOJI, statuses_named
 from .model import Action
 
 CHECK_MARKS = frozenset("✓✔☑✅")
@@ -32,9 +32,10 @@ class SymbolEntry:
 
 
 def is_symbol(token: str) -> bool:
-    """One to three characters, a symbol among them, no letter or digit: "✔", "◐", "+", "+/-"."""
+    """One to three characters, a symbol among them, no letter or digit: "✔", "◐", "+", "+/-". A coloured circle
+    ("🟢") is a colour, read by ingest/legend.py."""
     return (0 < len(token) <= 3 and not any(c.isalnum() for c in token) and not set(token) <= _PUNCTUATION
-            and any(unicodedata.category(c).startswith("S") for c in token))
+            and any(unicodedata.category(c).startswith("S") for c in token) and not set(token) & set(EMOJI))
 
 
 def _entries(line: str) -> list[SymbolEntry]:

@@ -185,3 +185,21 @@ def test_a_traffic_light_list_under_each_priority(tmp_path: Path) -> None:
         ("Integrale controle bedrijventerrein De Hoef", "groen", "groen", "afgerond", 1),
         ("Bibob-beleid herzien", "oranje, het nieuwe beleid gaat in april naar de raad.", "oranje", "loopt", 1),
         ("Voorlichting aan makelaars over witwassen", "rood; geen capaciteit gehad.", "rood", "vertraagd", 1)]
+
+
+def test_coloured_circles_are_colours() -> None:
+    """Digital reports mark with "🟢", "🟠", "🔴", in the legend and in the cells alike."""
+    legend = read_legend(["Legenda: 🟢 op schema, 🟠 vertraagd, 🔴 niet gestart"])
+    assert legend is not None
+    assert [(e.colour, e.statuses, e.line) for e in legend.entries] == [
+        ("groen", ("loopt",), "🟢 op schema"), ("oranje", ("vertraagd",), "🟠 vertraagd"),
+        ("rood", ("niet_uitgevoerd",), "🔴 niet gestart")]
+    assert [mark_of(c) for c in ("🟢", "🟡 later", "🟥", "later 🟢")] == ["groen", "oranje", "rood", None]
+
+
+def test_a_report_marked_with_coloured_circles() -> None:
+    doc = extract_file(Path(__file__).parent / "fixtures" / "extract" / "35_voortgang_emoji.md")
+    assert [(a.report_colour, a.status) for a in doc.actions] == [
+        ("groen", "loopt"), ("oranje", "vertraagd"), ("rood", "niet_uitgevoerd")]
+    assert doc.actions[1].status_basis == "vertraagd"  # the row's own words first
+    assert doc.actions[2].colour_basis == "🔴 niet gestart"

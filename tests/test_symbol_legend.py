@@ -14,7 +14,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
 
 @pytest.mark.parametrize("token, symbol", [("✔", True), ("◐", True), ("+/-", True), ("●", True), ("-", False),
-                                           ("=", False), ("OK", False), ("2x", False), ("(", False)])
+                                           ("=", False), ("OK", False), ("2x", False), ("(", False),
+                                           ("🟢", False)])  # a coloured circle is a colour: ingest/legend.py
 def test_is_symbol(token, symbol):
     assert is_symbol(token) is symbol
 
