@@ -194,6 +194,10 @@ CASES = [
          {1: dict(title="Cameratoezicht bij het station", trekker="Openbare orde", status="afgerond"),
           2: dict(status="vertraagd"), 3: dict(status="loopt")},
          notes=("read from a table that reports their status",)),
+    Case("36_thema_kolom_samengevoegd.md", "uvp", ["Jeugd", "Ondermijning"], 4,
+         {"priorities": "table", "actions": "table"},
+         {2: dict(title="Voorlichting lachgas op scholen", priority_number=1),  # the theme cell merged down
+          4: dict(title="Controles loodsen buitengebied", priority_number=2, timeline="doorlopend")}),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,

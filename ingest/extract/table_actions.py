@@ -68,6 +68,7 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
     state = _Row(index.number_for(table.section_path), None)
     more = _more_columns(header, m.columns, "status") if status else []
     later = _more_columns(header, m.columns, "timeline")
+    carried = ""  # the priority cell of the row above: a cell merged down the rows is empty below its first
     out: list[Action] = []
     for raw in rows:
         cells = [collapse(c or "") for c in raw]
@@ -88,6 +89,9 @@ def _read(m: TableMatch, index: PriorityIndex, report_year: int | None, status: 
                 notes.append(f"a row without action text in the table under {where(table.section_path)} "
                              f"was joined to the row before")
             continue
+        if "priority" in m.columns and not rec.get("priority") and out:  # a merged cell: the row above's
+            rec["priority"] = carried
+        carried = rec.get("priority", "")
         named = index.named(rec["priority"]) if rec.get("priority") else None
         group = state.group if named or not rec.get("priority") else rec["priority"]
         # an evaluation's row reports on an action by its whole cell, as the line reader reads it
