@@ -198,6 +198,10 @@ CASES = [
          {"priorities": "table", "actions": "table"},
          {2: dict(title="Voorlichting lachgas op scholen", priority_number=1),  # the theme cell merged down
           4: dict(title="Controles loodsen buitengebied", priority_number=2, timeline="doorlopend")}),
+    Case("37_thema_rijen_samengevoegd.html", "uvp", ["Jeugd", "Ondermijning"], 4,
+         {"priorities": "table", "actions": "table"},
+         {2: dict(title="Voorlichting lachgas op scholen", priority_number=1, trekker="GGD", timeline="Q3 2026"),
+          4: dict(title="Controles loodsen buitengebied", priority_number=2, trekker="Handhaving")}),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,

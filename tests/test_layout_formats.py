@@ -242,3 +242,22 @@ def test_a_bold_lead_that_names_a_priority_heads_its_paragraph(tmp_path, name, c
     assert [s.title for s in layout.iter_sections()][-1] == "Prioriteit 1 – Woonoverlast"
     texts = [b.text for b in layout.text_blocks()]
     assert texts == ["Bewoners melden vaker burenruzies.", "Let op: dit is geen prioriteit."]
+
+
+def test_html_table_cells_that_span_rows_and_columns(tmp_path):
+    """rowspan: the cell stands in each row it spans; colspan: it keeps its place, empty cells after it; a row
+    that is one spanning cell stays a title row. Every cell stays under its own header."""
+    path = tmp_path / "plan.html"
+    path.write_text("<html><body><main><table><tr><th>Thema</th><th>Actie</th><th>Trekker</th><th>Wanneer</th></tr>"
+                    "<tr><td colspan='4'>Speerpunt 1 Jeugd</td></tr>"
+                    "<tr><td rowspan='2'>Jeugd</td><td>Straatcoaches</td><td rowspan='2'>Welzijn</td>"
+                    "<td>Q2 2026</td></tr>"
+                    "<tr><td>Voorlichting lachgas</td><td>Q3 2026</td></tr>"
+                    "<tr><td>Drugs</td><td colspan='2'>Bibob bij vastgoed</td><td>Q1 2026</td></tr>"
+                    "<tr><td rowspan='99999'>x</td><td>y</td><td>z</td><td>w</td></tr>"
+                    "</table></main></body></html>", encoding="utf-8")
+    (table,) = build_layout(path).tables()
+    assert table.header == ["Thema", "Actie", "Trekker", "Wanneer"]
+    assert table.rows == [["Speerpunt 1 Jeugd"], ["Jeugd", "Straatcoaches", "Welzijn", "Q2 2026"],
+                          ["Jeugd", "Voorlichting lachgas", "Welzijn", "Q3 2026"],
+                          ["Drugs", "Bibob bij vastgoed", "", "Q1 2026"], ["x", "y", "z", "w"]]  # a hostile span: 1

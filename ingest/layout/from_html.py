@@ -261,13 +261,37 @@ def _items(lst, level: int):
             yield from _items(sub, level + 1)
 
 
+_MAX_SPAN = 50  # a rowspan or colspan beyond this is taken as 1: a hostile page must not grow the grid
+
+
+def _span(cell, name: str) -> int:
+    value = cell.get(name, "1").strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= _MAX_SPAN else 1
+
+
 def _table(tbl) -> Table:
+    """The table as a grid: a cell that spans rows stands in each of them ("Thema" given once for two actions)
+    and one that spans columns keeps its place with empty cells after it, so every row's cells stay under their
+    own header. A row that is one spanning cell stays one cell: a title over the rows below it."""
     trs = tbl.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
     head_rows = tbl.xpath("./thead/tr")
     rows: list[list[str]] = []
     header: list[str] | None = None
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill) from a rowspan above
     for tr in trs:
-        cells = [_text(c) for c in tr.xpath("./th|./td")]
+        cells: list[str] = []
+        tds = tr.xpath("./th|./td")
+        for c in tds:
+            while len(cells) in pending:
+                cells.append(_carry(pending, len(cells)))
+            text, down = _text(c), _span(c, "rowspan")
+            for k in range(_span(c, "colspan") if len(tds) > 1 else 1):
+                value = "" if k else text
+                if down > 1:
+                    pending[len(cells)] = (value, down - 1)
+                cells.append(value)
+        while len(cells) in pending:
+            cells.append(_carry(pending, len(cells)))
         if tr in head_rows or (not rows and header is None and tr.xpath("./th") and not tr.xpath("./td")):
             header = cells
         elif any(cells):
@@ -275,3 +299,11 @@ def _table(tbl) -> Table:
     if header is None and first_row_is_header(rows):
         header = rows.pop(0)
     return Table(header, rows)
+
+
+def _carry(pending: dict[int, tuple[str, int]], column: int) -> str:
+    """The text a rowspan above puts in this row's `column`, one row fewer to go."""
+    text, left = pending.pop(column)
+    if left > 1:
+        pending[column] = (text, left - 1)
+    return text
