@@ -261,3 +261,27 @@ def test_html_table_cells_that_span_rows_and_columns(tmp_path):
     assert table.rows == [["Speerpunt 1 Jeugd"], ["Jeugd", "Straatcoaches", "Welzijn", "Q2 2026"],
                           ["Jeugd", "Voorlichting lachgas", "Welzijn", "Q3 2026"],
                           ["Drugs", "Bibob bij vastgoed", "", "Q1 2026"], ["x", "y", "z", "w"]]  # a hostile span: 1
+
+
+def test_docx_table_cells_merged_down_and_across(tmp_path):
+    """Word's merged cells on the table's grid: merged down (vMerge), the text stands in each row; merged
+    across (gridSpan), the cell keeps its place with empty cells after it; a row of one merged cell is a title."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=3)
+    for row, values in enumerate([["Thema", "Actie", "Trekker"], ["Speerpunt 1 Jeugd", "", ""],
+                                  ["Jeugd", "Straatcoaches", "Welzijn"], ["", "Voorlichting lachgas", "GGD"],
+                                  ["Drugs", "Bibob bij vastgoed", ""]]):
+        for col, value in enumerate(values):
+            if value:
+                table.cell(row, col).text = value
+    table.cell(1, 0).merge(table.cell(1, 2))
+    table.cell(2, 0).merge(table.cell(3, 0))
+    table.cell(4, 1).merge(table.cell(4, 2))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (found,) = build_layout(path).tables()
+    assert found.header == ["Thema", "Actie", "Trekker"]
+    assert found.rows == [["Speerpunt 1 Jeugd"], ["Jeugd", "Straatcoaches", "Welzijn"],
+                          ["Jeugd", "Voorlichting lachgas", "GGD"], ["Drugs", "Bibob bij vastgoed", ""]]

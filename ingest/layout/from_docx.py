@@ -278,8 +278,9 @@ def _table(tbl) -> Table:
     rows: list[list[str]] = []
     header_flag = False
     bold_first = False
+    above: list[str] = []
     for k, tr in enumerate(tbl.findall(qn("w:tr"))):
-        cells = [_cell_text(tc) for tc in tr.findall(qn("w:tc"))]
+        cells = above = _grid_row(tr.findall(qn("w:tc")), above)
         if k == 0:
             header_flag = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
             bold_first = all(_run_bold(r, False) for r in tr.iter(qn("w:r"))
@@ -290,6 +291,30 @@ def _table(tbl) -> Table:
     if rows and (header_flag or first_row_is_header(rows, styled=bold_first)):
         header = rows.pop(0)
     return Table(header, rows)
+
+
+_MAX_SPAN = 50  # a gridSpan beyond this is taken as 1: a hostile file must not grow the grid
+
+
+def _grid_row(tcs: list, above: list[str]) -> list[str]:
+    """A row's cells on the table's grid: a cell merged across columns (gridSpan) keeps its place with empty
+    cells after it, and one merged down from the row above (vMerge continue) holds that row's text, as an HTML
+    rowspan does (ingest/layout/from_html.py). A row of one spanning cell stays one cell: a title row."""
+    cells: list[str] = []
+    for tc in tcs:
+        props = tc.find(qn("w:tcPr"))
+        span_el = props.find(qn("w:gridSpan")) if props is not None else None
+        merge = props.find(qn("w:vMerge")) if props is not None else None
+        value = (span_el.get(qn("w:val"), "1") if span_el is not None else "1").strip()
+        span = int(value) if value.isdigit() and 1 <= int(value) <= _MAX_SPAN else 1
+        column = len(cells)
+        text = _cell_text(tc)
+        if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and column < len(above):
+            text = above[column]
+        cells.append(text)
+        if len(tcs) > 1:
+            cells.extend([""] * (span - 1))
+    return cells
 
 
 def _cell_text(tc) -> str:
