@@ -23,6 +23,7 @@ from .docx_numbering import Numbering
 from .headings import HeadingText, run_in_head, short_title, split_heading, title_like
 from .model import Layout, ListBlock, ListItem, Paragraph, Table, TocEntry
 from .registry import register
+from .spans import span_count
 from .tablehead import first_row_is_header
 from .text import clean_line
 from .tocsplit import entry
@@ -293,9 +294,6 @@ def _table(tbl) -> Table:
     return Table(header, rows)
 
 
-_MAX_SPAN = 50  # a gridSpan beyond this is taken as 1: a hostile file must not grow the grid
-
-
 def _grid_row(tcs: list, above: list[str]) -> list[str]:
     """A row's cells on the table's grid: a cell merged across columns (gridSpan) keeps its place with empty
     cells after it, and one merged down from the row above (vMerge continue) holds that row's text, as an HTML
@@ -305,8 +303,7 @@ def _grid_row(tcs: list, above: list[str]) -> list[str]:
         props = tc.find(qn("w:tcPr"))
         span_el = props.find(qn("w:gridSpan")) if props is not None else None
         merge = props.find(qn("w:vMerge")) if props is not None else None
-        value = (span_el.get(qn("w:val"), "1") if span_el is not None else "1").strip()
-        span = int(value) if value.isdigit() and 1 <= int(value) <= _MAX_SPAN else 1
+        span = span_count(span_el.get(qn("w:val")) if span_el is not None else None)
         column = len(cells)
         text = _cell_text(tc)
         if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and column < len(above):

@@ -20,6 +20,7 @@ from .boilerplate import collect
 from .headings import run_in_head, short_title, split_heading
 from .model import Layout, ListBlock, ListItem, Paragraph, Table, TocEntry
 from .registry import register
+from .spans import span_count
 from .tablehead import first_row_is_header
 from .tocsplit import entry, split_toc
 
@@ -261,14 +262,6 @@ def _items(lst, level: int):
             yield from _items(sub, level + 1)
 
 
-_MAX_SPAN = 50  # a rowspan or colspan beyond this is taken as 1: a hostile page must not grow the grid
-
-
-def _span(cell, name: str) -> int:
-    value = cell.get(name, "1").strip()
-    return int(value) if value.isdigit() and 1 <= int(value) <= _MAX_SPAN else 1
-
-
 def _table(tbl) -> Table:
     """The table as a grid: a cell that spans rows stands in each of them ("Thema" given once for two actions)
     and one that spans columns keeps its place with empty cells after it, so every row's cells stay under their
@@ -284,8 +277,8 @@ def _table(tbl) -> Table:
         for c in tds:
             while len(cells) in pending:
                 cells.append(_carry(pending, len(cells)))
-            text, down = _text(c), _span(c, "rowspan")
-            for k in range(_span(c, "colspan") if len(tds) > 1 else 1):
+            text, down = _text(c), span_count(c.get("rowspan"))
+            for k in range(span_count(c.get("colspan")) if len(tds) > 1 else 1):
                 value = "" if k else text
                 if down > 1:
                     pending[len(cells)] = (value, down - 1)

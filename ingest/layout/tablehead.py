@@ -31,3 +31,4 @@ def first_row_is_header(rows: list[list[str]], styled: bool | None = None) -> bo
     if styled:
         return True
     return any(_data_cell(c) for row in rows[1:] for c in row if c.strip())
+
