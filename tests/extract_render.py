@@ -173,6 +173,33 @@ def voorjaarsnota_pdf(path: Path) -> Path:
     return path
 
 
+def borderless_pdf(path: Path) -> Path:
+    """An uitvoeringsprogramma as a PDF whose action tables are laid out by white space alone (no rules, a bold
+    header row), one under each speerpunt heading; running header and page numbers."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = _pdf_styles()
+
+    def table(rows: list[list[str]]) -> Table:
+        t = Table(rows, colWidths=[230, 120, 80])
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                               ("FONTNAME", (0, 1), (-1, -1), "Helvetica"), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+        return t
+
+    story: list = [
+        Paragraph("1. Inleiding", st[1]),
+        Paragraph("Dit uitvoeringsprogramma van Elsendam werkt het veiligheidsbeleid uit voor 2026, met de acties "
+                  "per speerpunt, wie ze trekt en wanneer ze klaar zijn.", st["body"]),
+        Paragraph("2. Speerpunt 1: Drugs", st[1]),
+        table([["Actie", "Trekker", "Planning"], ["Controles bedrijfspanden", "Handhaving", "Q2 2026"],
+               ["Voorlichting aan verhuurders", "Gemeente", "Q3 2026"]]),
+        Paragraph("3. Speerpunt 2: Jeugd", st[1]),
+        table([["Actie", "Trekker", "Planning"], ["Straatcoaches in het centrum", "Welzijn", "zomer 2026"]]),
+    ]
+    _build_pdf(path, story, "Uitvoeringsprogramma Veiligheid Elsendam 2026", lambda n: f"Pagina {n}")
+    return path
+
+
 RENDERED = {
     "06_voortgang.docx": voortgang_docx,
     "07_jaarplan_2021.pdf": jaarplan_pdf,
@@ -180,4 +207,5 @@ RENDERED = {
     "20_voortgang_kaarten.docx": kaarten_docx,
     "24_kaarttabellen.docx": kaarttabellen_docx,
     "29_voorjaarsnota.pdf": voorjaarsnota_pdf,
+    "39_tabellen_zonder_lijnen.pdf": borderless_pdf,
 }

@@ -1,7 +1,8 @@
 """PDF into a layout with pdfplumber: ruled tables found on the page, text lines with their font.
 
 Tables come from pdfplumber's table finder (cells as drawn), and their text is kept out of the
-running lines. Every other line carries its font size and weight: sizes clearly above the body
+running lines; an action table laid out by white space alone is rebuilt from its lines' cells
+(pdf_columns.py). Every other line carries its font size and weight: sizes clearly above the body
 size rank as heading fonts (largest first), and a short bold line at body size ranks below them.
 Lines repeating at the page edges are furniture, a table of contents near the start is kept
 apart, and the rest goes to the shared line reader, so PDF and plain text meet the same heading
@@ -22,6 +23,7 @@ from .assemble import assemble
 from .boilerplate import FLine, collect, furniture
 from .lines import Item, Line, segment
 from .model import Layout, Table
+from .pdf_columns import TextRow, find_action_tables, line_cells
 from .registry import register
 from .tablehead import first_row_is_header
 from .text import clean_line
@@ -43,6 +45,7 @@ class _PLine:
     size: float
     bold: bool
     edge: bool = False
+    cells: list[tuple[float, str]] | None = None  # the line split at wide gaps (pdf_columns.py)
 
 
 @dataclass
@@ -100,8 +103,13 @@ def _read_page(page, number: int) -> tuple[list[_PLine], list[_PTable]]:
             continue
         size = statistics.median(c["size"] for c in chars)
         bold = all(any(m in c.get("fontname", "").lower() for m in _BOLD) for c in chars)
-        lines.append(_PLine(text, number, ln["top"], ln["bottom"], ln["x0"], size, bold))
+        lines.append(_PLine(text, number, ln["top"], ln["bottom"], ln["x0"], size, bold,
+                            cells=line_cells(ln["chars"], size)))
     _mark_edges(lines, page.height)
+    for start, end, table in reversed(find_action_tables(
+            [TextRow(ln.cells or [], ln.top, ln.bottom, ln.size) for ln in lines])):
+        tables.append(_PTable(table, number, lines[start].top))
+        del lines[start:end]
     return lines, tables
 
 
