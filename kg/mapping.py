@@ -296,9 +296,10 @@ _PASSAGE_KEYS: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
 
 def _cycle(doc: ExtractedDocument) -> str | None:
+    """The plan cycle an action belongs to: "2025-2026", or "2026" for a one-year plan (not "2026-2026")."""
     m = doc.meta
     if m.period_start and m.period_end:
-        return f"{m.period_start}-{m.period_end}"
+        return str(m.period_start) if m.period_start == m.period_end else f"{m.period_start}-{m.period_end}"
     return None
 
 

@@ -193,3 +193,18 @@ def test_api_board_filters_and_legend(server):
     assert httpx.get(server + "/api/actions", params={"due_after": "2025-02-30"}, timeout=30).status_code == 400
     r = httpx.get(server + "/api/actions", params={"colour": "rood"}, timeout=30)
     assert r.status_code == 200 and all(a["report_colour"] == "rood" for a in r.json()["actions"])
+
+
+def test_a_one_year_plans_cycle_is_its_year(tmp_path):
+    """A voorjaarsrapportage of 2026: its actions' cycle reads "2026", not "2026-2026", on the board and in its
+    colour legend."""
+    from kg.actions import legends
+    from kg.settings import Settings
+    from kg.workspace import Workspace
+
+    ws = Workspace(Settings(data_dir=tmp_path / "data"))
+    report = ws.ingest([ROOT / "tests" / "fixtures" / "extract" / "26_voorjaarsnota_stoplicht.html"])
+    assert not report.errors, report.errors
+    actions = ws.actions()
+    assert len(actions) == 3 and {a["cycle"] for a in actions} == {"2026"}
+    assert [g["cycle"] for g in legends(actions)] == ["2026"]
