@@ -46,25 +46,26 @@ _PRECEDENCE = ("vervallen", "overgeheveld", "niet_uitgevoerd", "vertraagd", "loo
 _NEGATIONS = ("niet", "geen", "nooit")
 
 
+def _sentence_words(name: str) -> list[str]:
+    """The words of [status_sentences] `name` in the cue file, longest first; a missing list is an error."""
+    with CUES_FILE.open("rb") as fh:
+        words = tomllib.load(fh).get("status_sentences", {}).get(name)
+    if not words:
+        raise ValueError(f"{CUES_FILE.name}: [status_sentences] {name} is missing (read by ingest/status.py)")
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
 @lru_cache(maxsize=1)
 def _done_participles() -> str:
     """The participles of [status_sentences] done, as one regex alternation (longest first)."""
-    with CUES_FILE.open("rb") as fh:
-        words = tomllib.load(fh).get("status_sentences", {}).get("done")
-    if not words:
-        raise ValueError(f"{CUES_FILE.name}: [status_sentences] done is missing (read by ingest/status.py)")
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    return "(?:" + "|".join(re.escape(w) for w in _sentence_words("done")) + ")"
 
 
 def _past_forms(name: str) -> str:
     """The simple-past verbs of [status_sentences] `name`, as one regex that takes in the rest of the clause
     (so a negation there is seen: "organiseerde geen avonden"); "voerde ... uit" is a verb and its particle."""
-    with CUES_FILE.open("rb") as fh:
-        forms = tomllib.load(fh).get("status_sentences", {}).get(name)
-    if not forms:
-        raise ValueError(f"{CUES_FILE.name}: [status_sentences] {name} is missing (read by ingest/status.py)")
     alts = [r"\b" + r"\b[^.;:!?]{0,80}?\b".join(re.escape(w.strip()) for w in form.split("...")) + r"\b"
-            for form in sorted(set(forms), key=lambda f: (-len(f), f))]
+            for form in _sentence_words(name)]
     return "(?:" + "|".join(alts) + r")[^.;:!?]*"
 
 

@@ -90,7 +90,7 @@ def find_actions(layout: Layout, index: PriorityIndex, kind: str,
     if tables.items:
         if blocks:
             notes.append(f"{len(blocks)} list(s) in action regions not read: the document's action tables were read")
-        return Found(_numbered(tables.items), notes), "table"
+        return Found(numbered(tables.items), notes), "table"
     group = _group_of(index)
     every = list(layout.text_blocks())
     order = {id(b): k for k, b in enumerate(every)}
@@ -104,10 +104,11 @@ def find_actions(layout: Layout, index: PriorityIndex, kind: str,
         if marked:
             notes.append(f"{len(marked)} section(s) marked with a colour of their own read as evaluated actions")
     actions = [a for _, a in sorted(found, key=lambda pair: order[id(pair[0])])]  # stable: a list keeps its order
-    return Found(_numbered(actions), notes), ("list" if actions else None)
+    return Found(numbered(actions), notes), ("list" if actions else None)
 
 
-def _numbered(actions: list[Action]) -> list[Action]:
+def numbered(actions: list[Action]) -> list[Action]:
+    """The actions numbered from 1 in their order (in place)."""
     for k, a in enumerate(actions, 1):
         a.ordinal = k
     return actions

@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from ..layout import Layout
 from ..model import DocumentMeta
-from .actions import find_actions
-from .table_actions import table_actions
+from .actions import find_actions, numbered
 from .locate import PriorityIndex
 from .model import Extraction
 from .priorities import find_priorities
 from .registry import register
+from .table_actions import table_actions
 
 
 def _priorities(layout: Layout, meta: DocumentMeta) -> Extraction:
     found, route = find_priorities(layout, meta.kind)
     via = {"priorities": route} if route else {}
     return Extraction(priorities=found.items, fact_notes={"priorities": list(found.notes)}, via=via)
+
+
+def _report_year(meta: DocumentMeta) -> int | None:
+    """The year of a report's date: what the overdue rule counts from."""
+    return int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
 
 
 @register("ivp")
@@ -33,20 +38,17 @@ def plan(layout: Layout, meta: DocumentMeta) -> Extraction:
 @register("council_note")
 def council_note(layout: Layout, meta: DocumentMeta) -> Extraction:
     out = _priorities(layout, meta)
-    year = int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
-    found = table_actions(layout, PriorityIndex(out.priorities), year, expect_status=True)
+    found = table_actions(layout, PriorityIndex(out.priorities), _report_year(meta), expect_status=True)
     reported = [a for a in found.items if a.result]
     if reported:
-        for k, a in enumerate(reported, 1):
-            a.ordinal = k
-        out.actions, out.via["actions"] = reported, "table"
+        out.actions, out.via["actions"] = numbered(reported), "table"
         out.fact_notes["actions"] = [f"{len(reported)} action(s) read from a table that reports their status"]
     return out
 
 
 def _with_actions(layout: Layout, meta: DocumentMeta, missing: str) -> Extraction:
     out = _priorities(layout, meta)
-    year = int(meta.date[:4]) if meta.kind == "evaluation" and meta.date and meta.date[:4].isdigit() else None
+    year = _report_year(meta) if meta.kind == "evaluation" else None
     found, route = find_actions(layout, PriorityIndex(out.priorities), meta.kind, year)
     out.actions, out.fact_notes["actions"] = found.items, found.notes + ([] if route else [missing])
     if route:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 
@@ -29,8 +30,17 @@ def _score(cell: list[str], synonym: list[str]) -> int:
         return 0
     if cell == synonym:
         return 2
+    if synonym[0] not in cell:  # most cells hold no word of most synonyms: skip the run search
+        return 0
     n = len(synonym)
     return 1 if any(cell[i:i + n] == synonym for i in range(len(cell) - n + 1)) else 0
+
+
+@lru_cache(maxsize=64)
+def _synonym_words(synonyms: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The folded words of a role's synonyms, once per synonym set: the same sets are matched against every
+    table header and, in a PDF, against every line that might head a table (pdf_columns.py)."""
+    return tuple(words(s) for s in synonyms)
 
 
 def match_columns(header: list[str], roles: Mapping[str, Iterable[str]]) -> dict[str, int]:
@@ -38,7 +48,7 @@ def match_columns(header: list[str], roles: Mapping[str, Iterable[str]]) -> dict
     cells = [words(h) for h in header]
     candidates: list[tuple[int, int, str]] = []  # (-score, column, role)
     for role, synonyms in roles.items():
-        syns = [words(s) for s in synonyms]
+        syns = _synonym_words(tuple(synonyms))
         for col, cell in enumerate(cells):
             best = max((_score(cell, s) for s in syns), default=0)
             if best:
