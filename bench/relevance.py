@@ -47,7 +47,7 @@ def features(engine, query: str, k: int = 10) -> list[tuple[float, float, float]
     hits = engine.search(query, k, grounding=g)
     index = {p.id: i for i, p in enumerate(engine.passages)}
     rows = [index[h.passage.id] for h in hits]
-    dense = engine._dense_scores(engine._query_vector(query))
+    dense = engine._dense_scores(engine._query_vector(query)[0])
     return [(e.dense, e.words, float(e.concept)) for e in judge(query, g, dense, engine.lexical, engine.passages, rows,
                                                                 engine._places)]
 

@@ -205,7 +205,8 @@ def build(source: Path, data_dir: Path, factor: int, sigma: float = SIGMA, seed:
         t1 = time.perf_counter()
         faiss.omp_set_num_threads(2)  # building only (search/dense.py keeps queries on one thread)
         build_indexes(new, passages, encoder, _Replicas(source.parent.parent / "cache" / "vectors.sqlite",
-                                                              sigma, seed), exact_limit=settings.exact_index_limit)
+                                                              sigma, seed), exact_limit=settings.exact_index_limit,
+                      late=False)
         index_s = time.perf_counter() - t1
         st.commit_state(data_dir, new, {**manifest, "documents": documents})
     return {"graph_s": round(graph_s, 1), "index_s": round(index_s, 1), "build_s": round(time.perf_counter() - t0, 1)}

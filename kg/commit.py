@@ -53,11 +53,13 @@ class StateWriter:
     """Commits ingests, removals and re-indexes of one data directory; the only writer of states."""
 
     def __init__(self, data_dir: Path, labels: Callable[[], LabelIndex], encoder: Callable[[], object],
-                 remote: Callable[[], GraphStore | None], exact_index_limit: int, sentences: bool = True):
+                 remote: Callable[[], GraphStore | None], exact_index_limit: int, sentences: bool = True,
+                 late: bool = True):
         self.data_dir = data_dir
         self._labels, self._encoder, self._remote = labels, encoder, remote
         self.exact_index_limit = exact_index_limit
         self.sentences = sentences  # sentence vectors double the encoding; IVP_WEIGHT_SENTENCE=0 skips them
+        self.late = late  # token states for late interaction; IVP_WEIGHT_LATE=0 skips them
 
     @property
     def labels(self) -> LabelIndex:
@@ -198,7 +200,7 @@ class StateWriter:
                 passages.sort(key=lambda p: (p.doc_id, p.id))
                 encoded = build_indexes(new, passages, self.encoder, cache,
                                         (lambda d, t: progress("encode", d, t)) if progress else None,
-                                        self.exact_index_limit, self.sentences)
+                                        self.exact_index_limit, self.sentences, self.late)
             finally:
                 cache.close()
             st.commit_state(self.data_dir, new, {

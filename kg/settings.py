@@ -50,6 +50,7 @@ class Settings:
     weight_owner: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_OWNER", 1.0))
     weight_sentence: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_SENTENCE", 0.5))
     weight_echo: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_ECHO", 0.5))
+    weight_late: float = field(default_factory=lambda: _env_float("IVP_WEIGHT_LATE", 0.75))
     fusion: str = field(default_factory=lambda: os.environ.get("IVP_FUSION", "zscore"))
     exact_index_limit: int = field(default_factory=lambda: int(os.environ.get("IVP_EXACT_INDEX_LIMIT", 50_000)))
     sparql_query_url: str | None = field(default_factory=lambda: os.environ.get("IVP_SPARQL_QUERY_URL") or None)

@@ -42,7 +42,8 @@ class Workspace:
         self._query_cache = None
         self._export_lock = threading.Lock()
         self._writer = StateWriter(self.data_dir, lambda: self.labels, lambda: self.encoder, self._remote,
-                                   self.settings.exact_index_limit, sentences=self.settings.weight_sentence > 0)
+                                   self.settings.exact_index_limit, sentences=self.settings.weight_sentence > 0,
+                                   late=self.settings.weight_late > 0)
 
     # -- shared resources, created lazily (after any fork) ------------------------------------
     @property
@@ -66,7 +67,8 @@ class Workspace:
     def weights(self) -> Weights:
         s = self.settings
         return Weights(dense=s.weight_dense, dense_en=s.weight_dense_en, concept=s.weight_concept, fusion=s.fusion,
-                       owner=s.weight_owner, sentence=s.weight_sentence, echo=s.weight_echo)
+                       owner=s.weight_owner, sentence=s.weight_sentence, echo=s.weight_echo,
+                       late=s.weight_late)
 
     # -- writes ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:

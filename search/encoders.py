@@ -122,6 +122,15 @@ class E5Encoder:
                 return np.atleast_2d(self._engine(self._cores).passage(texts)).astype(np.float32)
         return self._batch(texts, prefix="passage: ", int8=self._int8)
 
+    def encode_tokens(self, texts: list[str], layer: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Passages' token ids and states after `layer`, for late interaction (`search/late.py`)."""
+        return self._get_batched().token_states(list(texts), layer, int8=self._int8)
+
+    def query_tokens(self, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A question's vector and token states from one pass of the batched runtime (~12 ms, as the C engine's
+        vector alone), so late interaction adds no second encoding."""
+        return self._get_batched().query_and_tokens(text, layer)
+
     def warm(self) -> None:
         """Load both runtimes now (a server's start), not on a user's first question and first busy moment, and
         time the question path's thread counts."""

@@ -17,6 +17,7 @@ from .facets import Facets, Filters
 from .fusion import rrf, zfuse
 from .language import is_english
 from .grounding import Grounding, ground
+from .late import DEPTH as LATE_DEPTH, LAYER, LateIndex, rerank_scores
 from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, read_passages
 from .vectors import VectorCache
@@ -51,6 +52,7 @@ class Weights:
     owner: float = 1.0  # bonus in z units for a passage of the one owner the question names (search/scope.py)
     sentence: float = 0.5  # share of the best sentence's cosine in a passage's dense score (search/sentences.py)
     echo: float = 0.5  # bonus in z units, per side of a comparison, for resembling the other sides' best (search/echo.py)
+    late: float = 0.75  # z units of late interaction among the best candidates (search/late.py); 0: off
 
 
 @dataclass
@@ -84,12 +86,16 @@ class SearchEngine:
             self.lexical = LexicalIndex.load(state_dir / "index" / "lexical")
             self.dense = DenseIndex.load(state_dir / "index" / f"{encoder.name}.faiss")
             self.sentences = SentenceIndex.load(state_dir / "index", encoder.name)
+            self.late = LateIndex.load(state_dir / "index", encoder.name) if self.weights.late > 0 else None
         except Exception as exc:  # a missing or truncated file, whichever library notices it
             raise IndexMissing(f"the search index in {state_dir} is missing or corrupt ({exc.__class__.__name__}); "
                                "rebuild it with `ivp reindex`") from exc
         if self.dense.index.ntotal != len(self.passages) or self.lexical.n_docs != len(self.passages):
             raise IndexMissing("the search index does not match the stored passages; rebuild it with `ivp reindex`")
-        self._qcache: dict[str, np.ndarray] = {}
+        if self.late is not None and (self.late.starts.size != len(self.passages) + 1
+                                      or not hasattr(encoder, "query_tokens")):
+            self.late = None  # built for other passages, or an encoder without token states: rank without it
+        self._qcache: dict[str, tuple] = {}
         self._values: dict[str, list] | None = None
         self._mentioning: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
@@ -113,7 +119,7 @@ class SearchEngine:
         compare_words = bool(COMPARE.search(query))  # "both", "beide plannen": words about the sides only
         lexical = self.lexical.scores(lexical_query(query, self.lexical.analyzer, owners, compare_words),
                                       g.expansion)
-        qv = self._query_vector(query)
+        qv, q_tokens = self._query_vector(query)
         dense = passage_dense = self._dense_scores(qv)  # the relevance judge was calibrated on passage cosines
         if self.sentences is not None and self.weights.sentence:
             dense = mix(passage_dense, self.sentences.best(qv, passage_dense), self.weights.sentence)
@@ -135,8 +141,17 @@ class SearchEngine:
         fused = np.where(allowed, fused, -np.inf)
         depth = max(k * 3, 30)
         order = [int(i) for i in best_rows(fused, depth)]
-        if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
+        sides: list = []
+        if both:
             sides = owners if len(owners) >= 2 else leading_owners(order, self.passages, *unnamed_sides(query))
+        if q_tokens is not None:  # the best candidates overall and of each side, re-ranked by their words' matches
+            pool = {*order[:LATE_DEPTH]}
+            for s in sides:
+                pool.update(int(i) for i in side_rankings(fused, [self._rows_of[s]], LATE_DEPTH)[0])
+            pool_rows = sorted(i for i in pool if np.isfinite(fused[i]))
+            fused = rerank_scores(fused, pool_rows, self.late.scores(*q_tokens, pool_rows), self.weights.late)
+            order = [int(i) for i in best_rows(fused, depth)]
+        if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
             rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
             rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]
@@ -148,18 +163,22 @@ class SearchEngine:
             hits = [h for h in hits if h.relevant]
         return hits[:k]
 
-    def _query_vector(self, query: str) -> np.ndarray:
-        """Encoding is most of a query's cost; popular questions repeat, so recent vectors are kept."""
-        vec = self._qcache.get(query)
-        if vec is None:
-            if self.query_cache is not None:  # shared by the server's workers (and kept across restarts)
-                vec = self.query_cache.encode_query(self.encoder, query)
+    def _query_vector(self, query: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+        """The question's vector, and its token ids and states where late interaction is on (one pass gives
+        both). Encoding is most of a query's cost; popular questions repeat, so recent ones are kept."""
+        found = self._qcache.get(query)
+        if found is None:
+            if self.late is not None:
+                vec, ids, states = self.encoder.query_tokens(query, LAYER)
+                found = (vec, (ids, states))
+            elif self.query_cache is not None:  # shared by the server's workers (and kept across restarts)
+                found = (self.query_cache.encode_query(self.encoder, query), None)
             else:
-                vec = self.encoder.encode_queries([query])[0]
+                found = (self.encoder.encode_queries([query])[0], None)
             if len(self._qcache) >= 1024:
                 self._qcache.pop(next(iter(self._qcache)))
-            self._qcache[query] = vec
-        return vec
+            self._qcache[query] = found
+        return found
 
     def _dense_scores(self, qv: np.ndarray) -> np.ndarray:
         """Cosine with every passage; beyond the exact index, the approximate top candidates only."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .dense import DenseIndex
 from .encoders import Encoder
+from .late import LAYER, LateIndex
 from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, write_passages
 from .sentences import SentenceIndex, sentences_of
@@ -14,11 +15,12 @@ from .vectors import VectorCache
 
 def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encoder, cache: VectorCache,
                   progress: Callable[[int, int], None] | None = None, exact_limit: int | None = None,
-                  sentences: bool = True) -> int:
+                  sentences: bool = True, late: bool = True) -> int:
     """Write passages, the lexical index, the passage vectors and the sentence vectors into `state_dir`;
     returns how many texts were encoded (passages and sentences go through the cache in one call, so
     progress counts up once). Without `sentences` no sentence index is written: the engine then scores
-    passages by their own vectors, and the encoding takes about half as long."""
+    passages by their own vectors, and the encoding takes about half as long. Without `late` (or with an
+    encoder that has no token states) no late-interaction index is written and the engine does not re-rank."""
     texts = [p.indexed_text() for p in passages]
     units, rows = sentences_of(passages) if sentences else ([], None)
     both, encoded = cache.encode(encoder, texts + units, progress=progress)
@@ -30,5 +32,8 @@ def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encod
     dense.save(index_dir / f"{encoder.name}.faiss")
     if rows is not None:
         SentenceIndex.build(sentence_vectors, rows, exact_limit).save(index_dir, encoder.name)
+    if late and hasattr(encoder, "encode_tokens"):
+        blobs, _ = cache.encode_tokens(encoder, texts, LAYER)
+        LateIndex.build(blobs, encoder.dim).save(index_dir, encoder.name)
     write_passages(state_dir / PASSAGES_FILE, passages)
     return encoded

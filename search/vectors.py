@@ -39,22 +39,25 @@ class VectorCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))")
 
     def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
+        return {h: np.frombuffer(blob, dtype=np.float32) for h, blob in self.get_blobs(model, hashes).items()}
+
+    def get_blobs(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
         for i in range(0, len(hashes), 500):
             chunk = hashes[i : i + 500]
             q = f"SELECT hash, v FROM vec WHERE model=? AND hash IN ({','.join('?' * len(chunk))})"
             with self._lock:
                 rows = self._db.execute(q, [model, *chunk]).fetchall()
-            for h, blob in rows:
-                found[h] = np.frombuffer(blob, dtype=np.float32)
+            found.update(rows)
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        self.put_blobs(model, {h: np.asarray(v, dtype=np.float32).tobytes() for h, v in items.items()})
+
+    def put_blobs(self, model: str, items: dict[str, bytes]) -> None:
         with self._lock, self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
-                [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()],
-            )
+            self._db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
+                                 [(model, h, blob) for h, blob in items.items()])
 
     def encode_query(self, encoder: Encoder, text: str) -> np.ndarray:
         """A question's vector, shared by every worker and restart: a question asked anywhere before is not
@@ -95,6 +98,23 @@ class VectorCache:
         dim = encoder.dim if not have else len(next(iter(have.values())))
         out = np.stack([have[h] for h in hashes]) if hashes else np.zeros((0, dim), np.float32)
         return out.astype(np.float32), len(todo)
+
+    def encode_tokens(self, encoder, texts: list[str], layer: int, batch: int = 128) -> tuple[list[bytes], int]:
+        """Each text's token states after `layer` (`search/late.pack`), cached like the vectors, and how many
+        had to be encoded now."""
+        from .late import pack
+
+        hashes = [content_hash(t) for t in texts]
+        key = f"{passage_key(encoder)}|tokens{layer}"
+        have = self.get_blobs(key, list(dict.fromkeys(hashes)))
+        todo = sorted({h: i for i, h in enumerate(hashes) if h not in have}.values(), key=lambda i: -len(texts[i]))
+        for start in range(0, len(todo), batch):
+            idx = todo[start : start + batch]
+            fresh = {hashes[i]: pack(*states) for i, states in
+                     zip(idx, encoder.encode_tokens([texts[i] for i in idx], layer))}
+            self.put_blobs(key, fresh)
+            have.update(fresh)
+        return [have[h] for h in hashes], len(todo)
 
     def close(self) -> None:
         self._db.close()

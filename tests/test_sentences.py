@@ -56,7 +56,7 @@ def test_a_question_that_paraphrases_one_sentence_ranks_its_passage_higher(inges
     question = "who checks the marinas for boat break-ins at night"
     row = next(i for i, p in enumerate(engine.passages) if answer in p.text)
 
-    qv = engine._query_vector(question)
+    qv = engine._query_vector(question)[0]
     own = engine._dense_scores(qv)
     mixed = mix(own, engine.sentences.best(qv, own), engine.weights.sentence)
 
