@@ -138,6 +138,7 @@ class E5Encoder:
         while not self.thread_choice.timed():
             self._one_question("opwarmen: hoe laat is het?")
         self._batch(["opwarmen", "nog een vraag"])
+        self._get_batched().int8_layers()  # the question pass of late interaction (`query_tokens`)
 
 
 def _quiet_threads() -> None:

@@ -1,0 +1,109 @@
+"""Late interaction: token states from the encoder, their storage, the MaxSim score and the re-ranking it drives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg.state import current_state
+from search.late import LAYER, LateIndex, pack, rerank_scores, unpack
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_packed_token_states_come_back_within_int8_rounding():
+    rng = np.random.default_rng(7)
+    states = _unit(rng.normal(size=(13, 384)))
+    ids = np.arange(100, 113, dtype=np.int32)
+    got_ids, scales, codes = unpack(pack(ids, states), 384)
+    back = codes.astype(np.float32) * scales.astype(np.float32)[:, None]
+    assert got_ids.tolist() == ids.tolist()
+    assert float(np.min(np.sum(back * states, axis=1))) > 0.999
+
+
+def test_maxsim_weighs_rare_question_tokens_over_common_ones():
+    # token 1 is in every passage (like "de"), token 7 in one; each passage matches one question token exactly
+    basis = np.eye(4, dtype=np.float32)
+    blobs = [pack(np.array([1, 7]), basis[[0, 1]]), pack(np.array([1, 2]), basis[[0, 2]]),
+             pack(np.array([1, 3]), basis[[0, 3]])]
+    index = LateIndex.build(blobs, 4)
+    assert index.idf(np.array([7]))[0] > index.idf(np.array([1]))[0] > 0
+    assert index.idf(np.array([999]))[0] > index.idf(np.array([7]))[0]  # a token no passage has: rarest
+    q_ids, q_states = np.array([1, 7]), basis[[0, 1]]
+    scores = index.scores(q_ids, q_states, [0, 1, 2])
+    assert scores[0] == pytest.approx(1.0, abs=0.01)  # both question tokens found
+    assert scores[1] == pytest.approx(scores[2]) and scores[1] < 0.5  # only the common one found
+    assert index.scores(q_ids, q_states, [2, 0]).tolist() == [scores[2], scores[0]]  # in the order asked
+
+
+def test_rerank_moves_only_the_candidates_by_their_spread():
+    fused = np.array([3.0, 2.0, 1.0, -1.0])
+    out = rerank_scores(fused, [0, 1, 2], np.array([0.1, 0.2, 0.9]), 2.0)
+    assert out[3] == fused[3]
+    assert np.argsort(-out[:3]).tolist()[0] == 2  # the best match rises from third
+    assert np.array_equal(rerank_scores(fused, [0, 1, 2], np.array([0.1, 0.2, 0.9]), 0.0), fused)
+
+
+def test_token_states_skip_the_prefix_and_cover_every_window(ingested):
+    model = ingested.encoder._get_batched()
+    text = " ".join(f"Zin {i} over de aanpak van ondermijning in het buitengebied." for i in range(80))  # > 1 window
+    (ids, states), = model.token_states([text], LAYER)
+    content = model.tokenizer.encode("passage: " + text)
+    prefix = model.tokenizer.encode("passage: ")
+    assert len(model.windows(text, "passage: ")) > 1
+    assert ids.tolist() == content[len(prefix):]
+    assert states.shape == (len(ids), 384) and np.allclose(np.linalg.norm(states, axis=1), 1, atol=1e-4)
+    vec, q_ids, q_states = model.query_and_tokens("wie pakt ondermijning aan?", LAYER)
+    assert q_ids.tolist() == model.tokenizer.encode("query: wie pakt ondermijning aan?")[len(model.tokenizer.encode("query: ")):]
+    assert len(q_states) == len(q_ids)
+    exact = ingested.encoder.encode_queries(["wie pakt ondermijning aan?"])[0]
+    assert float(vec @ exact) > 0.999  # the same question vector as the C engine's, from the same pass
+
+
+def test_the_token_states_match_what_a_question_asks(ingested):
+    encoder = ingested.encoder
+    passages = ["De gemeente toetst vergunningen van horecabedrijven met de Wet Bibob tegen criminele inmenging.",
+                "Het zwembad in het dorp opent in de zomer zijn buitenbad voor alle inwoners.",
+                "De wijkagent spreekt jongeren aan die 's avonds overlast geven bij het winkelcentrum."]
+    index = LateIndex.build([pack(*s) for s in encoder.encode_tokens(passages, LAYER)], encoder.dim)
+    _, ids, states = encoder.query_tokens("screening of licences against criminals", LAYER)
+    scores = index.scores(ids, states, [0, 1, 2])
+    assert int(np.argmax(scores)) == 0
+    _, ids, states = encoder.query_tokens("hangjongeren bij de winkels", LAYER)
+    assert int(np.argmax(index.scores(ids, states, [0, 1, 2]))) == 2
+
+
+def test_the_state_carries_token_states_and_reuses_them_from_the_cache(ingested, tmp_path: Path):
+    import shutil
+
+    from kg.settings import Settings
+    from kg.workspace import Workspace
+
+    engine = ingested.engine()
+    assert engine.late is not None and len(engine.late.starts) == len(engine.passages) + 1
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    ws = Workspace(Settings(data_dir=data))
+    assert ws.reindex() == 0  # passages, sentences and token states all come from the cache
+    again = ws.engine().late
+    assert np.array_equal(again.ids, engine.late.ids) and np.array_equal(again.codes, engine.late.codes)
+
+
+def test_without_late_weight_no_token_states_are_kept_and_search_still_ranks(ingested, tmp_path: Path):
+    import shutil
+
+    from kg.settings import Settings
+    from kg.workspace import Workspace
+
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    ws = Workspace(Settings(data_dir=data, weight_late=0.0))
+    ws.reindex()
+    assert not list((current_state(data) / "index").glob("*.tokens.npz"))
+    engine = ws.engine()
+    assert engine.late is None and engine.search("Bibob", 3)
+    again = Workspace(Settings(data_dir=data))  # late interaction on again, over a state built without it
+    assert again.engine().late is None and again.engine().search("Bibob", 3)
