@@ -188,12 +188,6 @@ class BatchedE5:
         spans = [content[a : a + width] for a in range(0, len(content), width)] or [[]]
         return [[self.bos, *span, self.eos] for span in spans]
 
-    def _forward(self, batch: list[list[int]], layers: list[dict] | None = None) -> "torch.Tensor":
-        """Mean of the last hidden states over each window's tokens, for a batch of windows."""
-        x, mask, _ = self._hidden(batch, layers)
-        m = mask[..., None].to(x.dtype)
-        return (x * m).sum(1) / m.sum(1)
-
     def _hidden(self, batch: list[list[int]], layers: list[dict] | None = None,
                 keep: int | None = None) -> tuple["torch.Tensor", "torch.Tensor", "torch.Tensor | None"]:
         """The last hidden states of a batch of windows, its token mask, and the states after layer `keep`
@@ -225,24 +219,15 @@ class BatchedE5:
     def token_states(self, texts: list[str], layer: int, prefix: str = "passage: ", int8: bool = False,
                      tokens_per_batch: int = TOKENS_PER_BATCH) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per text, its token ids and the L2-normalised states of those tokens after `layer` (the prefix's and
-        the window markers' left out), windows in order: what late interaction (`search/late.py`) matches."""
+        the window markers' left out), windows in order: what late interaction (`search/late.py`) matches.
+        Runs the first `layer` layers only (texts whose vectors are known already)."""
         layers = (self.int8_layers() if int8 else None) or self.layers
-        wins, owners = self._windows_of(texts, prefix)
-        skip = len(self.tokenizer.encode(prefix)) if prefix else 0
-        parts: list[list[tuple[int, np.ndarray, np.ndarray]]] = [[] for _ in texts]
-        with self.torch.inference_mode():
-            for chunk in self._batches(wins, tokens_per_batch):
-                _, _, kept = self._hidden([wins[j] for j in chunk], layers[:layer], keep=layer)
-                states = self.torch.nn.functional.normalize(kept, dim=-1).numpy()
-                for row, j in enumerate(chunk):
-                    first = 1 + (skip if j == 0 or owners[j - 1] != owners[j] else 0)
-                    parts[owners[j]].append((j, np.asarray(wins[j][first:-1], dtype=np.int32),
-                                             states[row, first : len(wins[j]) - 1]))
-        out = []
-        for pieces in parts:
-            pieces.sort(key=lambda piece: piece[0])
-            out.append((np.concatenate([p[1] for p in pieces]), np.concatenate([p[2] for p in pieces])))
-        return out
+        return self._run(layers[:layer], texts, prefix, tokens_per_batch, keep=layer)[1]
+
+    def encode_and_tokens(self, texts: list[str], layer: int, prefix: str = "passage: ", int8: bool = False,
+                          tokens_per_batch: int = TOKENS_PER_BATCH) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """`encode` and `token_states` from one pass: new passages need both."""
+        return self._run(self.int8_layers() if int8 else None, texts, prefix, tokens_per_batch, keep=layer)
 
     def query_and_tokens(self, text: str, layer: int, prefix: str = "query: ") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A question's vector and its token states after `layer` from one pass (its first window: a question
@@ -292,16 +277,35 @@ class BatchedE5:
     def encode_with(self, layers: list[dict] | None, texts: list[str], prefix: str = "passage: ",
                     tokens_per_batch: int = TOKENS_PER_BATCH) -> np.ndarray:
         """`encode` through the given layers (None: the fp32 ones)."""
+        return self._run(layers, texts, prefix, tokens_per_batch)[0]
+
+    def _run(self, layers: list[dict] | None, texts: list[str], prefix: str, tokens_per_batch: int,
+             keep: int | None = None) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """Each text's vector (the token-weighted mean of its windows' pooled states) and, with `keep`, its
+        token ids and unit token states after that layer."""
         wins, owners = self._windows_of(texts, prefix)
         sums = np.zeros((len(texts), self.H), dtype=np.float64)
         weights = np.zeros(len(texts), dtype=np.float64)
+        skip = len(self.tokenizer.encode(prefix)) if prefix and keep else 0
+        parts: list[list[tuple[int, np.ndarray, np.ndarray]]] = [[] for _ in texts]
         with self.torch.inference_mode():
             for chunk in self._batches(wins, tokens_per_batch):
-                pooled = self._forward([wins[j] for j in chunk], layers).numpy()
-                for j, vec in zip(chunk, pooled):
+                x, mask, kept = self._hidden([wins[j] for j in chunk], layers, keep)
+                m = mask[..., None].to(x.dtype)
+                pooled = ((x * m).sum(1) / m.sum(1)).numpy()
+                states = self.torch.nn.functional.normalize(kept, dim=-1).numpy() if keep else None
+                for row, j in enumerate(chunk):
                     weight = max(len(wins[j]) - 2, 1)
-                    sums[owners[j]] += weight * vec
+                    sums[owners[j]] += weight * pooled[row]
                     weights[owners[j]] += weight
+                    if states is not None:
+                        first = 1 + (skip if j == 0 or owners[j - 1] != owners[j] else 0)
+                        parts[owners[j]].append((j, np.asarray(wins[j][first:-1], dtype=np.int32),
+                                                 states[row, first : len(wins[j]) - 1]))
         vecs = sums / np.maximum(weights, 1e-12)[:, None]
         vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
-        return vecs.astype(np.float32)
+        tokens = []
+        for pieces in parts if keep else []:
+            pieces.sort(key=lambda piece: piece[0])
+            tokens.append((np.concatenate([p[1] for p in pieces]), np.concatenate([p[2] for p in pieces])))
+        return vecs.astype(np.float32), tokens

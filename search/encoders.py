@@ -126,6 +126,10 @@ class E5Encoder:
         """Passages' token ids and states after `layer`, for late interaction (`search/late.py`)."""
         return self._get_batched().token_states(list(texts), layer, int8=self._int8)
 
+    def encode_passages_and_tokens(self, texts: list[str], layer: int) -> tuple[np.ndarray, list]:
+        """New passages' vectors and token states from one pass (`encode_tokens` alone runs `layer` layers)."""
+        return self._get_batched().encode_and_tokens(list(texts), layer, int8=self._int8)
+
     def query_tokens(self, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A question's vector and token states from one pass of the batched runtime (~12 ms, as the C engine's
         vector alone), so late interaction adds no second encoding."""

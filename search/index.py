@@ -16,14 +16,19 @@ from .vectors import VectorCache
 def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encoder, cache: VectorCache,
                   progress: Callable[[int, int], None] | None = None, exact_limit: int | None = None,
                   sentences: bool = True, late: bool = True) -> int:
-    """Write passages, the lexical index, the passage vectors and the sentence vectors into `state_dir`;
-    returns how many texts were encoded (passages and sentences go through the cache in one call, so
-    progress counts up once). Without `sentences` no sentence index is written: the engine then scores
-    passages by their own vectors, and the encoding takes about half as long. Without `late` (or with an
-    encoder that has no token states) no late-interaction index is written and the engine does not re-rank."""
+    """Write passages, the lexical index, the passage vectors, the sentence vectors and the passages' token
+    states into `state_dir`; returns how many texts were encoded (passages with their token states first,
+    then sentences and any passage vector still missing; progress counts up for each). Without `sentences`
+    no sentence index is written: the engine then scores passages by their own vectors, and the encoding
+    takes about half as long. Without `late` (or with an encoder that has no token states) no
+    late-interaction index is written and the engine does not re-rank."""
     texts = [p.indexed_text() for p in passages]
     units, rows = sentences_of(passages) if sentences else ([], None)
-    both, encoded = cache.encode(encoder, texts + units, progress=progress)
+    blobs, encoded = None, 0
+    if late and hasattr(encoder, "encode_tokens"):  # first: a new passage's vector comes from the same pass
+        blobs, encoded = cache.encode_tokens(encoder, texts, LAYER, progress=progress)
+    both, more = cache.encode(encoder, texts + units, progress=progress)
+    encoded += more
     vectors, sentence_vectors = both[: len(texts)], both[len(texts):]
     index_dir = state_dir / "index"
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -32,8 +37,7 @@ def build_indexes(state_dir: Path, passages: list[StoredPassage], encoder: Encod
     dense.save(index_dir / f"{encoder.name}.faiss")
     if rows is not None:
         SentenceIndex.build(sentence_vectors, rows, exact_limit).save(index_dir, encoder.name)
-    if late and hasattr(encoder, "encode_tokens"):
-        blobs, _ = cache.encode_tokens(encoder, texts, LAYER)
+    if blobs is not None:
         LateIndex.build(blobs, encoder.dim).save(index_dir, encoder.name)
     write_passages(state_dir / PASSAGES_FILE, passages)
     return encoded

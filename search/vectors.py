@@ -99,21 +99,32 @@ class VectorCache:
         out = np.stack([have[h] for h in hashes]) if hashes else np.zeros((0, dim), np.float32)
         return out.astype(np.float32), len(todo)
 
-    def encode_tokens(self, encoder, texts: list[str], layer: int, batch: int = 128) -> tuple[list[bytes], int]:
+    def encode_tokens(self, encoder, texts: list[str], layer: int, batch: int = 128,
+                      progress: Callable[[int, int], None] | None = None) -> tuple[list[bytes], int]:
         """Each text's token states after `layer` (`search/late.pack`), cached like the vectors, and how many
-        had to be encoded now."""
+        had to be encoded now. A text whose vector is not cached either gets both from one pass (where the
+        encoder can), and its vector is cached for `encode`."""
         from .late import pack
 
         hashes = [content_hash(t) for t in texts]
-        key = f"{passage_key(encoder)}|tokens{layer}"
+        key, vkey = f"{passage_key(encoder)}|tokens{layer}", passage_key(encoder)
         have = self.get_blobs(key, list(dict.fromkeys(hashes)))
         todo = sorted({h: i for i, h in enumerate(hashes) if h not in have}.values(), key=lambda i: -len(texts[i]))
+        known = set(self.get_blobs(vkey, [hashes[i] for i in todo])) if todo else set()
+        both = getattr(encoder, "encode_passages_and_tokens", None)
         for start in range(0, len(todo), batch):
             idx = todo[start : start + batch]
-            fresh = {hashes[i]: pack(*states) for i, states in
-                     zip(idx, encoder.encode_tokens([texts[i] for i in idx], layer))}
+            chunk = [texts[i] for i in idx]
+            if both is not None and any(hashes[i] not in known for i in idx):
+                vecs, states = both(chunk, layer)
+                self.put_many(vkey, {hashes[i]: v for i, v in zip(idx, vecs) if hashes[i] not in known})
+            else:
+                states = encoder.encode_tokens(chunk, layer)
+            fresh = {hashes[i]: pack(*s) for i, s in zip(idx, states)}
             self.put_blobs(key, fresh)
             have.update(fresh)
+            if progress:
+                progress(min(start + batch, len(todo)), len(todo))
         return [have[h] for h in hashes], len(todo)
 
     def close(self) -> None:

@@ -63,13 +63,13 @@ def test_batches_group_like_lengths(batched, monkeypatch):
 
     texts = [" ".join(["veiligheid"] * n) for n in (3, 5, 8, 12, 20, 30, 45, 60, 80)]
     seen: list[list[int]] = []
-    real = BatchedE5._forward
+    real = BatchedE5._hidden
 
-    def recording(self, batch, layers=None):
+    def recording(self, batch, layers=None, keep=None):
         seen.append([len(w) for w in batch])
-        return real(self, batch, layers)
+        return real(self, batch, layers, keep)
 
-    monkeypatch.setattr(BatchedE5, "_forward", recording)
+    monkeypatch.setattr(BatchedE5, "_hidden", recording)
     together = batched.encode(texts)
     assert len(seen) > 1
     assert all(max(b) <= min(b) * e5_batched.PAD_RATIO + 8 for b in seen)

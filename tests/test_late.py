@@ -107,3 +107,27 @@ def test_without_late_weight_no_token_states_are_kept_and_search_still_ranks(ing
     assert engine.late is None and engine.search("Bibob", 3)
     again = Workspace(Settings(data_dir=data))  # late interaction on again, over a state built without it
     assert again.engine().late is None and again.engine().search("Bibob", 3)
+
+
+def test_new_passages_get_their_vector_and_token_states_from_one_pass(ingested, tmp_path: Path):
+    from search.vectors import VectorCache
+
+    encoder = ingested.encoder
+    texts = ["Boa's controleren in de zomer de parkeerplaatsen bij het strand op inbraak in auto's.",
+             "De gemeente start een meldpunt voor ondermijnende activiteiten op recreatieparken."]
+    cache = VectorCache(tmp_path / "vectors.sqlite")
+    try:
+        blobs, encoded = cache.encode_tokens(encoder, texts, LAYER)
+        assert encoded == 2
+        vectors, more = cache.encode(encoder, texts)
+        assert more == 0  # the token pass cached the vectors too
+        assert (np.sum(vectors * encoder.encode_passages(texts), axis=1) > 0.999).all()
+        alone = encoder.encode_tokens(texts, LAYER)  # the first LAYER layers only
+        for blob, (ids, states) in zip(blobs, alone):
+            got_ids, scales, codes = unpack(blob, encoder.dim)
+            assert got_ids.tolist() == ids.tolist()
+            back = codes.astype(np.float32) * scales.astype(np.float32)[:, None]
+            assert float(np.min(np.sum(back * states, axis=1))) > 0.99
+        assert cache.encode_tokens(encoder, texts, LAYER)[1] == 0
+    finally:
+        cache.close()
