@@ -144,19 +144,26 @@ class SearchEngine:
         sides: list = []
         if both:
             sides = owners if len(owners) >= 2 else leading_owners(order, self.passages, *unnamed_sides(query))
+        late: dict[int, float] = {}
         if q_tokens is not None:  # the best candidates overall and of each side, re-ranked by their words' matches
             pool = {*order[:LATE_DEPTH]}
             for s in sides:
                 pool.update(int(i) for i in side_rankings(fused, [self._rows_of[s]], LATE_DEPTH)[0])
             pool_rows = sorted(i for i in pool if np.isfinite(fused[i]))
-            fused = rerank_scores(fused, pool_rows, self.late.scores(*q_tokens, pool_rows), self.weights.late)
+            late = dict(zip(pool_rows, self.late.scores(*q_tokens, pool_rows).tolist()))
+            fused = rerank_scores(fused, pool_rows, np.array([late[i] for i in pool_rows]), self.weights.late)
             order = [int(i) for i in best_rows(fused, depth)]
         if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
             rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
             rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
-        for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places)):
+        if q_tokens is not None:  # the judge reads every hit's late score (search/relevance.py)
+            missing = [i for i in order if i not in late]
+            late.update(zip(missing, self.late.scores(*q_tokens, missing).tolist()))
+        lates = np.array([late[i] for i in order]) if q_tokens is not None else None
+        for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places,
+                                     lates)):
             h.relevance = round(ev.score(), 3)
             h.relevant = is_relevant(h.relevance)
         if filters is not None and filters != Filters():  # a filter narrows; it never pads with unrelated passages

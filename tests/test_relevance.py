@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from search.lexical import LexicalIndex
-from search.relevance import START, THRESHOLD, Evidence, place_words, start_coverage, word_coverage
+from search.relevance import (LATE_AT, LATE_CONCEPT, START, THRESHOLD, Evidence, place_words, start_coverage,
+                              word_coverage)
 
 # Questions the plans cannot answer; none of them is in bench/relevance_calibration.jsonl.
 NONSENSE = ["Welk wijnjaar was het beste voor bourgogne?", "snibbel vrodak plonterwiek",
@@ -62,6 +63,32 @@ def test_evidence_score_rises_with_each_signal():
     none, words, concept = Evidence(2.0, 0.0, False), Evidence(2.0, 0.9, False), Evidence(2.0, 0.0, True)
     assert none.score() < THRESHOLD <= min(words.score(), concept.score())
     assert Evidence(-1.0, 0.9, False).score() < words.score()  # a passage unlike the question loses
+
+
+def test_with_token_states_the_late_score_decides():
+    at = Evidence(2.0, 0.0, False, LATE_AT)
+    assert at.score() == pytest.approx(THRESHOLD)
+    assert Evidence(2.0, 0.0, False, LATE_AT - 0.02).score() < THRESHOLD < Evidence(2.0, 0.0, False, LATE_AT + 0.02).score()
+    assert Evidence(2.0, 0.0, True, LATE_AT - LATE_CONCEPT + 0.01).score() > THRESHOLD  # a grounded concept lowers the bar
+    assert Evidence(2.0, 1.0, False, LATE_AT - 0.1).score() < THRESHOLD  # shared words alone no longer suffice
+
+
+def test_hits_are_judged_on_their_late_scores(ingested):
+    engine = ingested.engine()
+    assert engine.late is not None
+    index = {p.id: i for i, p in enumerate(engine.passages)}
+
+    def judged(query: str) -> list[tuple[bool, float]]:
+        hits = engine.search(query, 10)
+        late = engine.late.scores(*engine._query_vector(query)[1], [index[h.passage.id] for h in hits])
+        return [(h.relevant, float(x)) for h, x in zip(hits, late)]
+
+    for relevant, late in judged(NONSENSE[0]):
+        assert late < LATE_AT - LATE_CONCEPT and not relevant  # no word of it finds a counterpart anywhere
+    real = judged(REAL[2])
+    assert any(relevant for relevant, _ in real)
+    assert all(late >= LATE_AT - LATE_CONCEPT for relevant, late in real if relevant)
+    assert all(not relevant for relevant, late in real if late < LATE_AT - LATE_CONCEPT)
 
 
 @pytest.mark.parametrize("query", NONSENSE)
