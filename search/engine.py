@@ -157,16 +157,18 @@ class SearchEngine:
             rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
             rankings = echo(rankings, fused, self.dense.vectors, self.weights.echo)
             order = interleave(rankings, order, depth)[:depth]
-        hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in order]
+        filtered = filters is not None and filters != Filters()
+        judged = order if filtered else order[:k]  # a filter drops irrelevant hits, so all are judged then
+        hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in judged]
         if q_tokens is not None:  # the judge reads every hit's late score (search/relevance.py)
-            missing = [i for i in order if i not in late]
+            missing = [i for i in judged if i not in late]
             late.update(zip(missing, self.late.scores(*q_tokens, missing).tolist()))
-        lates = np.array([late[i] for i in order]) if q_tokens is not None else None
-        for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, order, self._places,
+        lates = np.array([late[i] for i in judged]) if q_tokens is not None else None
+        for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, judged, self._places,
                                      lates)):
             h.relevance = round(ev.score(), 3)
             h.relevant = is_relevant(h.relevance)
-        if filters is not None and filters != Filters():  # a filter narrows; it never pads with unrelated passages
+        if filtered:  # a filter narrows; it never pads with unrelated passages
             hits = [h for h in hits if h.relevant]
         return hits[:k]
 

@@ -51,15 +51,13 @@ def test_token_states_skip_the_prefix_and_cover_every_window(ingested):
     model = ingested.encoder._get_batched()
     text = " ".join(f"Zin {i} over de aanpak van ondermijning in het buitengebied." for i in range(80))  # > 1 window
     (ids, states), = model.token_states([text], LAYER)
-    content = model.tokenizer.encode("passage: " + text)
-    prefix = model.tokenizer.encode("passage: ")
     assert len(model.windows(text, "passage: ")) > 1
-    assert ids.tolist() == content[len(prefix):]
+    assert ids.tolist() == model.tokenizer.encode(text)  # every token of the text, the prefix's none
     assert states.shape == (len(ids), 384) and np.allclose(np.linalg.norm(states, axis=1), 1, atol=1e-4)
-    vec, q_ids, q_states = model.query_and_tokens("wie pakt ondermijning aan?", LAYER)
-    assert q_ids.tolist() == model.tokenizer.encode("query: wie pakt ondermijning aan?")[len(model.tokenizer.encode("query: ")):]
-    assert len(q_states) == len(q_ids)
-    exact = ingested.encoder.encode_queries(["wie pakt ondermijning aan?"])[0]
+    for question in ("Bibob", "wie pakt ondermijning aan?"):  # a one-word question keeps its word
+        vec, q_ids, q_states = model.query_and_tokens(question, LAYER)
+        assert q_ids.tolist() == model.tokenizer.encode(question) and len(q_states) == len(q_ids)
+    exact = ingested.encoder.encode_queries([question])[0]
     assert float(vec @ exact) > 0.999  # the same question vector as the C engine's, from the same pass
 
 
