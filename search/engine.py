@@ -17,7 +17,7 @@ from .facets import Facets, Filters
 from .fusion import rrf, zfuse
 from .language import is_english
 from .grounding import Grounding, ground
-from .late import DEPTH as LATE_DEPTH, LAYER, LateIndex, rerank_scores
+from .late import DEPTH as LATE_DEPTH, LAYER, LateIndex, query_tokens, rerank_scores, states_of
 from .lexical import LexicalIndex
 from .passages import PASSAGES_FILE, StoredPassage, read_passages
 from .vectors import VectorCache
@@ -146,12 +146,7 @@ class SearchEngine:
             sides = owners if len(owners) >= 2 else leading_owners(order, self.passages, *unnamed_sides(query))
         late: dict[int, float] = {}
         if q_tokens is not None:  # the best candidates overall and of each side, re-ranked by their words' matches
-            pool = {*order[:LATE_DEPTH]}
-            for s in sides:
-                pool.update(int(i) for i in side_rankings(fused, [self._rows_of[s]], LATE_DEPTH)[0])
-            pool_rows = sorted(i for i in pool if np.isfinite(fused[i]))
-            late = dict(zip(pool_rows, self.late.scores(*q_tokens, pool_rows).tolist()))
-            fused = rerank_scores(fused, pool_rows, np.array([late[i] for i in pool_rows]), self.weights.late)
+            fused, late = self._rerank_late(fused, order, sides, q_tokens)
             order = [int(i) for i in best_rows(fused, depth)]
         if both:  # each side ranked on its own, re-ranked by the others' best, interleaved (search/scope.py, echo.py)
             rankings = side_rankings(fused, [self._rows_of[s] for s in sides], CANDIDATES)
@@ -160,10 +155,7 @@ class SearchEngine:
         filtered = filters is not None and filters != Filters()
         judged = order if filtered else order[:k]  # a filter drops irrelevant hits, so all are judged then
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in judged]
-        if q_tokens is not None:  # the judge reads every hit's late score (search/relevance.py)
-            missing = [i for i in judged if i not in late]
-            late.update(zip(missing, self.late.scores(*q_tokens, missing).tolist()))
-        lates = np.array([late[i] for i in judged]) if q_tokens is not None else None
+        lates = self._late_of(judged, late, q_tokens) if q_tokens is not None else None
         for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, judged, self._places,
                                      lates)):
             h.relevance = round(ev.score(), 3)
@@ -172,14 +164,34 @@ class SearchEngine:
             hits = [h for h in hits if h.relevant]
         return hits[:k]
 
+    def _rerank_late(self, fused: np.ndarray, order: list[int], sides: list[str],
+                     q_tokens: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, dict[int, float]]:
+        """`fused` with the best LATE_DEPTH rows, and each side's, moved by their late-interaction scores
+        (search/late.py); and those scores by row, which the judge reads too."""
+        pool = {*order[:LATE_DEPTH]}
+        for side in sides:
+            pool.update(int(i) for i in side_rankings(fused, [self._rows_of[side]], LATE_DEPTH)[0])
+        rows = sorted(i for i in pool if np.isfinite(fused[i]))
+        scores = self.late.scores(*q_tokens, rows)
+        return rerank_scores(fused, rows, scores, self.weights.late), dict(zip(rows, scores.tolist()))
+
+    def _late_of(self, rows: list[int], late: dict[int, float], q_tokens: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """The late-interaction scores of `rows`, computing those the re-ranking did not."""
+        missing = [i for i in rows if i not in late]
+        late.update(zip(missing, self.late.scores(*q_tokens, missing).tolist()))
+        return np.array([late[i] for i in rows])
+
     def _query_vector(self, query: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
         """The question's vector, and its token ids and states where late interaction is on (one pass gives
         both). Encoding is most of a query's cost; popular questions repeat, so recent ones are kept."""
         found = self._qcache.get(query)
         if found is None:
-            if self.late is not None:
-                vec, ids, states = self.encoder.query_tokens(query, LAYER)
+            if self.late is not None and self.query_cache is not None:  # shared by the workers, like the vectors
+                vec, ids, states = self.query_cache.encode_query_tokens(self.encoder, query, LAYER)
                 found = (vec, (ids, states))
+            elif self.late is not None:
+                vec, blob = query_tokens(self.encoder, query, LAYER)
+                found = (vec, states_of(blob, len(vec)))
             elif self.query_cache is not None:  # shared by the server's workers (and kept across restarts)
                 found = (self.query_cache.encode_query(self.encoder, query), None)
             else:

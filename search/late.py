@@ -41,6 +41,20 @@ def unpack(blob: bytes, dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return ids, scale, codes
 
 
+def query_tokens(encoder, query: str, layer: int) -> tuple[np.ndarray, bytes]:
+    """A question's vector and its token ids and states as `pack` stores them: the states it is scored with are
+    read back from these bytes, so they are the same whether just encoded or read from a cache
+    (`search/vectors.VectorCache.encode_query_tokens`)."""
+    vec, ids, states = encoder.query_tokens(query, layer)
+    return vec, pack(ids, states)
+
+
+def states_of(blob: bytes, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids and fp32 states from `pack`'s bytes."""
+    ids, scales, codes = unpack(blob, dim)
+    return ids, codes.astype(np.float32) * scales.astype(np.float32)[:, None]
+
+
 class LateIndex:
     """Every passage's token codes in one matrix, the row where each passage's tokens start, and the IDF of
     each token id over the passages."""

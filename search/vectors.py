@@ -74,6 +74,23 @@ class VectorCache:
             pass
         return vec
 
+    def encode_query_tokens(self, encoder, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A question's vector, token ids and token states (`search/late.query_tokens`), shared like
+        `encode_query`: stored best effort, as the vector followed by the packed states."""
+        from .late import query_tokens, states_of
+
+        model, key = f"{encoder.name}{QUERY_KIND}|tokens{layer}", content_hash(text)
+        blob = self.get_blobs(model, [key]).get(key)
+        if blob is not None:
+            vec = np.frombuffer(blob, np.float32, encoder.dim)
+            return (vec, *states_of(blob[4 * encoder.dim:], encoder.dim))
+        vec, blob = query_tokens(encoder, text, layer)
+        try:
+            self.put_blobs(model, {key: np.asarray(vec, np.float32).tobytes() + blob})
+        except sqlite3.OperationalError:  # a writer is busy; the cache is an optimisation
+            pass
+        return (vec, *states_of(blob, encoder.dim))
+
     def encode(self, encoder: Encoder, texts: list[str], batch: int = 128,
                progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:
         """Vectors for `texts` in order, and how many had to be encoded now.

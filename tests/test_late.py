@@ -129,3 +129,25 @@ def test_new_passages_get_their_vector_and_token_states_from_one_pass(ingested, 
         assert cache.encode_tokens(encoder, texts, LAYER)[1] == 0
     finally:
         cache.close()
+
+
+def test_a_question_is_scored_with_the_same_token_states_whether_encoded_or_cached(ingested, tmp_path: Path):
+    from search.late import query_tokens, states_of
+    from search.vectors import VectorCache
+
+    encoder = ingested.encoder
+    question = "Wie pakt overlast door jongeren op het strand aan?"
+    vec, blob = query_tokens(encoder, question, LAYER)
+    ids, states = states_of(blob, encoder.dim)
+    cache = VectorCache(tmp_path / "vectors.sqlite")
+    try:
+        first = cache.encode_query_tokens(encoder, question, LAYER)
+        again = cache.encode_query_tokens(encoder, question, LAYER)  # read back: nothing encoded
+    finally:
+        cache.close()
+    for got in (first, again):
+        assert np.array_equal(got[0], vec) and np.array_equal(got[1], ids) and np.array_equal(got[2], states)
+    engine = ingested.engine()
+    engine._qcache.clear()
+    cached_vec, (cached_ids, cached_states) = engine._query_vector(question)
+    assert np.array_equal(cached_ids, ids) and np.allclose(cached_states, states) and np.allclose(cached_vec, vec)
