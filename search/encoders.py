@@ -130,6 +130,10 @@ class E5Encoder:
         """New passages' vectors and token states from one pass (`encode_tokens` alone runs `layer` layers)."""
         return self._get_batched().encode_and_tokens(list(texts), layer, int8=self._int8)
 
+    def tokenize(self, text: str) -> list[int]:
+        """The model's token ids of a text (no prefix, no window markers)."""
+        return self._get_batched().tokenizer.encode(text)
+
     def query_tokens(self, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A question's vector and token states from one pass of the batched runtime (~12 ms, as the C engine's
         vector alone), so late interaction adds no second encoding."""

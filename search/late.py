@@ -49,6 +49,13 @@ def query_tokens(encoder, query: str, layer: int) -> tuple[np.ndarray, bytes]:
     return vec, pack(ids, states)
 
 
+def without(ids: np.ndarray, states: np.ndarray, drop: set[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The question's tokens less those in `drop` (its owner names' and comparison words' pieces: where to look
+    and how to present, not what about), unless nothing would be left."""
+    keep = np.array([i not in drop for i in ids.tolist()], dtype=bool)
+    return (ids[keep], states[keep]) if keep.any() else (ids, states)
+
+
 def states_of(blob: bytes, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """Token ids and fp32 states from `pack`'s bytes."""
     ids, scales, codes = unpack(blob, dim)

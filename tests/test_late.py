@@ -151,3 +151,17 @@ def test_a_question_is_scored_with_the_same_token_states_whether_encoded_or_cach
     engine._qcache.clear()
     cached_vec, (cached_ids, cached_states) = engine._query_vector(question)
     assert np.array_equal(cached_ids, ids) and np.allclose(cached_states, states) and np.allclose(cached_vec, vec)
+
+
+def test_owner_names_and_comparison_words_are_not_what_a_question_is_about(ingested):
+    from search.late import without
+
+    ids, states = np.array([5, 6, 7, 8]), np.eye(4, dtype=np.float32)
+    kept_ids, kept_states = without(ids, states, {6, 8})
+    assert kept_ids.tolist() == [5, 7] and np.array_equal(kept_states, states[[0, 2]])
+    assert without(ids, states, {5, 6, 7, 8})[0].tolist() == [5, 6, 7, 8]  # nothing left: the question as asked
+    engine = ingested.engine()
+    query = "Hoe verschillen Tweestromenland en De Waarden in de aanpak van drugs?"
+    pieces = engine._place_pieces(query, engine._owners(query))
+    assert set(ingested.encoder.tokenize("Tweestromenland")) <= pieces
+    assert not set(ingested.encoder.tokenize("drugs")) & pieces
