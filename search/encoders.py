@@ -72,10 +72,7 @@ class E5Encoder:
     def _get_batched(self):
         with self._loading:
             if self._batched is None:
-                from .e5_batched import BatchedE5
-
-                _quiet_threads()
-                self._batched = BatchedE5(threads=self._threads)
+                self._batched = _shared_runtime(self._threads)
         return self._batched
 
     @property
@@ -147,6 +144,25 @@ class E5Encoder:
             self._one_question("opwarmen: hoe laat is het?")
         self._batch(["opwarmen", "nog een vraag"])
         self._get_batched().int8_layers()  # the question pass of late interaction (`query_tokens`)
+
+
+_RUNTIMES: dict[tuple[int, int | None], object] = {}
+_RUNTIMES_LOCK = threading.Lock()
+
+
+def _shared_runtime(threads: int | None):
+    """One batched runtime per process and thread setting: its weights are read-only, and loading them (torch,
+    the tokenizer, the int8 products) takes ~2-3 s that every workspace of a process (a test session, a server
+    with several data directories) would otherwise pay again. Keyed by process id, so a forked child loads its
+    own after the fork (a forked copy of a used model can hang)."""
+    key = (os.getpid(), threads)
+    with _RUNTIMES_LOCK:
+        if key not in _RUNTIMES:
+            from .e5_batched import BatchedE5
+
+            _quiet_threads()
+            _RUNTIMES[key] = BatchedE5(threads=threads)
+        return _RUNTIMES[key]
 
 
 def _quiet_threads() -> None:
