@@ -24,9 +24,9 @@ the question's words finds its counterpart among the passage's contextual token 
 nonsense or out-of-domain question's rare words find no counterpart in any passage, while a real question's
 do, in either language and in other words ("kids" / "jongeren"): over the calibration questions and the tuning
 halves its best hit separates the two with an AUC of 0.98, where the signals above answered 90% of the real
-questions at 90% of the unanswerable ones flagged. Fitted on those questions only (logistic regression on late,
-words and concept: words got no weight), a hit is relevant from late LATE_AT on, LATE_CONCEPT lower when it
-mentions a concept the question was grounded in.
+questions at 90% of the unanswerable ones flagged. Fitted on those questions only (a logistic regression on
+late, words and concept put nearly all the weight on late and concept), a hit is relevant from late LATE_AT on,
+LATE_CONCEPT lower when it mentions a concept the question was grounded in.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ START = 7  # letters of a long question word a passage word must begin with (sta
 
 @dataclass(frozen=True)
 class Evidence:
-    """The three signals of one passage for one question."""
+    """The signals of one passage for one question."""
 
     dense: float
     words: float
