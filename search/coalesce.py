@@ -24,7 +24,8 @@ class _Slot:
 
 
 class Coalescer:
-    """`one(text)` encodes a lone question, `many(texts)` a batch; both return L2-normalised vectors."""
+    """`one(text)` encodes a lone question, `many(texts)` a batch, one result per text (a vector, or a question's
+    vector and token states for late interaction)."""
 
     def __init__(self, one: Callable[[str], np.ndarray], many: Callable[[list[str]], np.ndarray]):
         self._one, self._many = one, many
@@ -50,7 +51,7 @@ class Coalescer:
 
     def _run(self, batch: list[_Slot]) -> None:
         try:
-            vecs = self._one(batch[0].text)[None, :] if len(batch) == 1 else self._many([s.text for s in batch])
+            vecs = [self._one(batch[0].text)] if len(batch) == 1 else self._many([s.text for s in batch])
             for s, v in zip(batch, vecs):
                 s.vector = v
         except BaseException as exc:  # every waiting request learns of the failure, none hangs

@@ -243,6 +243,21 @@ class BatchedE5:
         vec = vec / max(float(np.linalg.norm(vec)), 1e-12)
         return vec.astype(np.float32), np.asarray(window[skip:-1], dtype=np.int32), states.astype(np.float32)
 
+    def queries_and_tokens(self, texts: list[str], layer: int, prefix: str = "query: "
+                           ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """`query_and_tokens` for questions that arrived together, in one padded batch of fp32 products: a
+        question's result then does not depend on its batch-mates (int8 rounds a whole batch's activations with
+        one scale), and stays within cosine 0.9998 of its lone int8 pass."""
+        windows = [self.windows(text, prefix)[0] for text in texts]
+        skip = 1 + self._prefix_tokens(prefix)
+        with self.torch.inference_mode():
+            x, mask, kept = self._hidden(windows, keep=layer)
+            m = mask[..., None].to(x.dtype)
+            vecs = self.torch.nn.functional.normalize((x * m).sum(1) / m.sum(1), dim=-1).numpy()
+            states = self.torch.nn.functional.normalize(kept, dim=-1).numpy()
+        return [(vecs[i], np.asarray(w[skip:-1], dtype=np.int32), states[i, skip : len(w) - 1].astype(np.float32))
+                for i, w in enumerate(windows)]
+
     def _prefix_tokens(self, prefix: str) -> int:
         """How many of a text's first tokens are its prefix's: "query:" without the space, which the text's
         first word takes ("query: Bibob" -> "▁query", ":", "▁Bibob"; "query: " alone ends in a token "▁")."""

@@ -58,6 +58,7 @@ class E5Encoder:
         self._lock = threading.Lock()  # the C engine is not documented as re-entrant
         self._loading = threading.Lock()
         self._questions = Coalescer(self._one_question, self._batch)
+        self._token_questions: dict[int, Coalescer] = {}  # late interaction's question passes, per layer
         self._cores = threads or available_cores()
         self.thread_choice = ThreadChoice((self._cores, 1))
 
@@ -133,8 +134,15 @@ class E5Encoder:
 
     def query_tokens(self, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A question's vector and token states from one pass of the batched runtime (~12 ms, as the C engine's
-        vector alone), so late interaction adds no second encoding."""
-        return self._get_batched().query_and_tokens(text, layer)
+        vector alone), so late interaction adds no second encoding. Questions of concurrent requests share a
+        batch, as their vectors do (`search/coalesce.py`)."""
+        with self._loading:
+            if layer not in self._token_questions:
+                self._token_questions[layer] = Coalescer(
+                    lambda t: self._get_batched().query_and_tokens(t, layer),
+                    lambda ts: self._get_batched().queries_and_tokens(ts, layer))
+            coalescer = self._token_questions[layer]
+        return coalescer.encode(text)
 
     def warm(self) -> None:
         """Load both runtimes now (a server's start), not on a user's first question and first busy moment, and

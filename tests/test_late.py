@@ -165,3 +165,19 @@ def test_owner_names_and_comparison_words_are_not_what_a_question_is_about(inges
     pieces = engine._place_pieces(query, engine._owners(query))
     assert set(ingested.encoder.tokenize("Tweestromenland")) <= pieces
     assert not set(ingested.encoder.tokenize("drugs")) & pieces
+
+
+def test_questions_asked_together_share_a_pass_and_get_what_they_get_alone(ingested):
+    from concurrent.futures import ThreadPoolExecutor
+
+    encoder = ingested.encoder
+    questions = [f"Wat doet de gemeente tegen overlast in wijk {n}?" for n in range(12)]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(lambda q: encoder.query_tokens(q, LAYER), questions))
+    batched = encoder._get_batched().queries_and_tokens(questions, LAYER)
+    for question, (vec, ids, states), (b_vec, b_ids, b_states) in zip(questions, together, batched):
+        alone_vec, alone_ids, alone_states = encoder._get_batched().query_and_tokens(question, LAYER)
+        assert ids.tolist() == alone_ids.tolist() == b_ids.tolist()
+        assert float(vec @ alone_vec) > 0.999 and float(b_vec @ alone_vec) > 0.999
+        assert float(np.min(np.sum(states * alone_states, axis=1))) > 0.99
+    assert max(encoder._token_questions[LAYER].batches) > 1  # some arrived while another was encoded
