@@ -26,7 +26,8 @@ QUERIES = [json.loads(line)["query"] for line in DEV.read_text(encoding="utf-8")
     if DEV.exists() else ["what are we doing on mensenhandel", "welke acties lopen er rond Bibob?", "Halt", "drugs"]
 FRESH = "--cached" not in sys.argv  # default: every query text is new, so no cached query vector helps
 PATHS = [("/api/search", lambda i: {"q": QUERIES[i % len(QUERIES)] + (f" {i}" if FRESH else ""), "k": 10})] * 8 + [
-    ("/api/entities", lambda i: {"q": "RIEC"}), ("/api/compare", lambda i: {})]
+    ("/api/entities", lambda i: {"q": "RIEC"}),
+    ("/api/compare", lambda i: {"a": "Tweestromenland", "b": "De Waarden"})]  # the sample corpus's two owners
 
 
 async def client(base: str, until: float, lat: list[float], errors: list[str], seed: int) -> None:
