@@ -234,24 +234,22 @@ class BatchedE5:
         is short). The int8 products where this torch has them: a lone question's pass reads the weights
         once, and the fp32 ones took 14-18 ms against 9 (vector within cosine 0.9998 of fp32; the question
         is its own batch, so its vector is the same whenever it is asked)."""
-        window = self.windows(text, prefix)[0]
-        skip = 1 + self._prefix_tokens(prefix)
-        with self.torch.inference_mode():
-            x, _, kept = self._hidden([window], self.int8_layers(), keep=layer)
-            vec = x[0].mean(0).numpy()
-            states = self.torch.nn.functional.normalize(kept[0, skip:-1], dim=-1).numpy()
-        vec = vec / max(float(np.linalg.norm(vec)), 1e-12)
-        return vec.astype(np.float32), np.asarray(window[skip:-1], dtype=np.int32), states.astype(np.float32)
+        return self._questions([text], layer, self.int8_layers(), prefix)[0]
 
     def queries_and_tokens(self, texts: list[str], layer: int, prefix: str = "query: "
                            ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """`query_and_tokens` for questions that arrived together, in one padded batch of fp32 products: a
         question's result then does not depend on its batch-mates (int8 rounds a whole batch's activations with
         one scale), and stays within cosine 0.9998 of its lone int8 pass."""
+        return self._questions(texts, layer, None, prefix)
+
+    def _questions(self, texts: list[str], layer: int, layers: list[dict] | None, prefix: str
+                   ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Per question (its first window), its vector, token ids and unit token states after `layer`."""
         windows = [self.windows(text, prefix)[0] for text in texts]
         skip = 1 + self._prefix_tokens(prefix)
         with self.torch.inference_mode():
-            x, mask, kept = self._hidden(windows, keep=layer)
+            x, mask, kept = self._hidden(windows, layers, keep=layer)
             m = mask[..., None].to(x.dtype)
             vecs = self.torch.nn.functional.normalize((x * m).sum(1) / m.sum(1), dim=-1).numpy()
             states = self.torch.nn.functional.normalize(kept, dim=-1).numpy()

@@ -63,33 +63,34 @@ class VectorCache:
         """A question's vector, shared by every worker and restart: a question asked anywhere before is not
         encoded again. Storing is best effort: while an ingest holds the write lock the vector is only returned
         (the next asker stores it), so a search never waits on an ingest."""
-        model, key = encoder.name + QUERY_KIND, content_hash(text)
-        found = self.get_many(model, [key]).get(key)
-        if found is not None:
-            return found
-        vec = np.asarray(encoder.encode_queries([text])[0], dtype=np.float32)
-        try:
-            self.put_many(model, {key: vec})
-        except sqlite3.OperationalError:  # "database is locked": a writer is busy; the cache is an optimisation
-            pass
-        return vec
+        blob = self._shared(encoder.name + QUERY_KIND, text, lambda: np.asarray(
+            encoder.encode_queries([text])[0], dtype=np.float32).tobytes())
+        return np.frombuffer(blob, dtype=np.float32)
 
     def encode_query_tokens(self, encoder, text: str, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A question's vector, token ids and token states (`search/late.query_tokens`), shared like
-        `encode_query`: stored best effort, as the vector followed by the packed states."""
+        `encode_query`, as the vector followed by the packed states."""
         from .late import query_tokens, states_of
 
-        model, key = f"{encoder.name}{QUERY_KIND}|tokens{layer}", content_hash(text)
-        blob = self.get_blobs(model, [key]).get(key)
-        if blob is not None:
-            vec = np.frombuffer(blob, np.float32, encoder.dim)
-            return (vec, *states_of(blob[4 * encoder.dim:], encoder.dim))
-        vec, blob = query_tokens(encoder, text, layer)
+        def compute() -> bytes:
+            vec, packed = query_tokens(encoder, text, layer)
+            return np.asarray(vec, np.float32).tobytes() + packed
+
+        blob = self._shared(f"{encoder.name}{QUERY_KIND}|tokens{layer}", text, compute)
+        return (np.frombuffer(blob, np.float32, encoder.dim), *states_of(blob[4 * encoder.dim:], encoder.dim))
+
+    def _shared(self, model: str, text: str, compute: Callable[[], bytes]) -> bytes:
+        """The cached bytes of `text` under `model`, or `compute()`'s, stored best effort."""
+        key = content_hash(text)
+        found = self.get_blobs(model, [key]).get(key)
+        if found is not None:
+            return found
+        blob = compute()
         try:
-            self.put_blobs(model, {key: np.asarray(vec, np.float32).tobytes() + blob})
-        except sqlite3.OperationalError:  # a writer is busy; the cache is an optimisation
+            self.put_blobs(model, {key: blob})
+        except sqlite3.OperationalError:  # "database is locked": a writer is busy; the cache is an optimisation
             pass
-        return (vec, *states_of(blob, encoder.dim))
+        return blob
 
     def encode(self, encoder: Encoder, texts: list[str], batch: int = 128,
                progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, int]:
@@ -97,24 +98,13 @@ class VectorCache:
 
         Each batch is stored as soon as it is encoded, so an interrupted ingest resumes where it stopped.
         """
-        hashes = [content_hash(t) for t in texts]
-        key = passage_key(encoder)
-        have = self.get_many(key, list(dict.fromkeys(hashes)))
-        todo = [i for i, h in enumerate(hashes) if h not in have]
-        # longest first: like lengths share a batch (less padding), and the first batch shows the encoder the
-        # job's size (E5Encoder loads its batched runtime for big work, search/encoders.SMALL_WORK_CHARS)
-        todo = sorted({hashes[i]: i for i in todo}.values(), key=lambda i: -len(texts[i]))
-        for start in range(0, len(todo), batch):
-            idx = todo[start : start + batch]
-            vecs = encoder.encode_passages([texts[i] for i in idx])
-            fresh = {hashes[i]: v for i, v in zip(idx, vecs)}
-            self.put_many(key, fresh)
-            have.update(fresh)
-            if progress:
-                progress(min(start + batch, len(todo)), len(todo))
-        dim = encoder.dim if not have else len(next(iter(have.values())))
-        out = np.stack([have[h] for h in hashes]) if hashes else np.zeros((0, dim), np.float32)
-        return out.astype(np.float32), len(todo)
+        def compute(chunk: list[str]) -> list[bytes]:
+            return [np.asarray(v, np.float32).tobytes() for v in encoder.encode_passages(chunk)]
+
+        blobs, encoded = self._fill(passage_key(encoder), texts, compute, batch, progress)
+        vecs = [np.frombuffer(b, dtype=np.float32) for b in blobs]
+        out = np.stack(vecs) if vecs else np.zeros((0, encoder.dim), np.float32)
+        return out.astype(np.float32), encoded
 
     def encode_tokens(self, encoder, texts: list[str], layer: int, batch: int = 128,
                       progress: Callable[[int, int], None] | None = None) -> tuple[list[bytes], int]:
@@ -123,21 +113,32 @@ class VectorCache:
         encoder can), and its vector is cached for `encode`."""
         from .late import pack
 
+        vkey = passage_key(encoder)
+        both = getattr(encoder, "encode_passages_and_tokens", None)
+
+        def compute(chunk: list[str]) -> list[bytes]:
+            hashes = [content_hash(t) for t in chunk]
+            known = set(self.get_blobs(vkey, hashes))
+            if both is None or known.issuperset(hashes):
+                return [pack(*s) for s in encoder.encode_tokens(chunk, layer)]
+            vecs, states = both(chunk, layer)
+            self.put_many(vkey, {h: v for h, v in zip(hashes, vecs) if h not in known})
+            return [pack(*s) for s in states]
+
+        return self._fill(f"{vkey}|tokens{layer}", texts, compute, batch, progress)
+
+    def _fill(self, key: str, texts: list[str], compute: Callable[[list[str]], list[bytes]], batch: int,
+              progress: Callable[[int, int], None] | None) -> tuple[list[bytes], int]:
+        """Each text's cached bytes under `key`, the missing ones computed `batch` texts at a time and stored as
+        each batch is done; and how many were computed. Longest first: like lengths share a batch (less
+        padding), and the first batch shows the encoder the job's size (E5Encoder loads its batched runtime
+        for big work, search/encoders.SMALL_WORK_CHARS)."""
         hashes = [content_hash(t) for t in texts]
-        key, vkey = f"{passage_key(encoder)}|tokens{layer}", passage_key(encoder)
         have = self.get_blobs(key, list(dict.fromkeys(hashes)))
         todo = sorted({h: i for i, h in enumerate(hashes) if h not in have}.values(), key=lambda i: -len(texts[i]))
-        known = set(self.get_blobs(vkey, [hashes[i] for i in todo])) if todo else set()
-        both = getattr(encoder, "encode_passages_and_tokens", None)
         for start in range(0, len(todo), batch):
             idx = todo[start : start + batch]
-            chunk = [texts[i] for i in idx]
-            if both is not None and any(hashes[i] not in known for i in idx):
-                vecs, states = both(chunk, layer)
-                self.put_many(vkey, {hashes[i]: v for i, v in zip(idx, vecs) if hashes[i] not in known})
-            else:
-                states = encoder.encode_tokens(chunk, layer)
-            fresh = {hashes[i]: pack(*s) for i, s in zip(idx, states)}
+            fresh = dict(zip((hashes[i] for i in idx), compute([texts[i] for i in idx])))
             self.put_blobs(key, fresh)
             have.update(fresh)
             if progress:
