@@ -1,6 +1,6 @@
 """Search quality on the project's own evaluation set (bench/eval), per split, next to the dev queries.
 
-    .venv/bin/python -m bench.search_eval [--split tuning|frozen|all] [--dev] [--json OUT.json]
+    .venv/bin/python -m bench.search_eval [--split tuning|frozen|all] [--dev] [--extra FILE ...] [--json OUT.json]
 
 Run as a module from the repository root (bench/http.py would shadow the standard `http` module if bench/
 were on sys.path). Ingests the sample corpus plus the fixture documents in FIXTURES into a temporary data
@@ -8,6 +8,8 @@ directory (or IVP_BENCH_DATA_DIR when set, reused if already filled), then print
 nDCG@10 overall, by language and by category for each split; the comparison questions' rate of having both
 owners in the top 10; how often the unanswerable questions (bench/eval/nomatch.jsonl) still get a top hit
 judged relevant; and in-process latency. The frozen half judges; it must never be used to choose methods.
+--extra evaluates further question files in full (bench/eval/fixture_owners.jsonl: who is responsible for what in
+the fixtures' plans, written after the split and never used to choose a method).
 """
 from __future__ import annotations
 
@@ -102,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.search_eval", description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tuning", "frozen", "all"), default="all")
     ap.add_argument("--dev", action="store_true", help="also evaluate the dev queries (../shared/eval)")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[], help="further question files, reported in full")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
     args = ap.parse_args(argv)
 
@@ -127,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"\n== dev queries ({DEV.name}) ==\n{format_report(figures['dev'])}")
             else:
                 print(f"\n== dev queries: {DEV} not found, skipped ==")
+        for path in args.extra:
+            figures[path.stem] = evaluate(engine, load_queries(path))
+            print(f"\n== {path.name} ==\n{format_report(figures[path.stem])}")
         figures["unreachable_gold"] = unreachable(engine, chosen)
         print(f"\ngold snippets in no indexed passage: {len(figures['unreachable_gold'])}"
               + "".join(f"\n  {u['id']}: {u['gold']}" for u in figures["unreachable_gold"] if u["split"] != "frozen"))

@@ -104,3 +104,13 @@ def test_both_sides_needs_every_owner_in_the_results() -> None:
     assert both_sides(only_a, sides) is False
     assert both_sides(only_a + ["De andere kant\nstaat ergens anders!"], sides) is True
     assert both_sides(only_a, None) is None
+
+
+def test_fixture_owner_questions_ask_about_the_fixtures(texts: dict[str, str]) -> None:
+    """bench/eval/fixture_owners.jsonl (`--extra`): who does what in the fixtures' plans, gold in its source."""
+    rows = load_queries(EVAL / "fixture_owners.jsonl")
+    assert len(rows) >= 16 and {q["lang"] for q in rows} == {"en", "nl"}
+    assert len({q["id"] for q in rows}) == len(rows)
+    for q in rows:
+        assert q["sources"] and all(s.startswith("tests/fixtures/") for s in q["sources"]), q["id"]
+        assert all(any(normalise(g) in texts[s] for s in q["sources"]) for g in q["gold"]), q["id"]
