@@ -4,7 +4,9 @@ Plans write deadlines in many loose forms ("Q4 2025- Q1 2026", "Eind 2023", "Doo
 "Lokaal 2x per jaar", "2023-2024 (verkenning) 2025 (uitvoering)") and the PDF text layers
 add OCR damage ("Ql" for Q1, "Q12026" for "Q1 2026", em dashes, "leder" for "Ieder").
 `normalise_timeline` turns such text into a date range plus two flags, and never raises: a
-text it cannot read keeps its wording with no dates, because a wrong date is worse than none.
+text it cannot read keeps its wording with no dates, because a wrong date is worse than none. A period named
+as a deadline is read as one: "vóór de zomer van 2026" is due 31 May 2026, not the summer, and "na de zomer
+van 2026" is the rest of that year.
 
 The module also offers the recognisers that table readers need to find a "when" cell in a
 flattened table line (`starts_with_timeline`, `split_timeline`), and `sentence_timeline`, which finds the
@@ -65,6 +67,8 @@ _START_TOKEN = (
     rf"|\d{{1,2}}\s+{_MONTH}\s+{_YEAR}"
     rf"|{_MONTH}(?:{_DASH}{_MONTH})?\s+{_YEAR}"
     rf"|{_SEASON}\s+{_YEAR})"
+    # a deadline before a period, capitalised as a cell starts: "Vóór de zomer van 2026", "Voor juli 2026"
+    rf"|(?:V[óo]{{1,2}}r|Na)\s+(?:de\s+|het\s+)?(?i:{_SEASON}|{_MONTH})(?:\s+van)?\s+{_YEAR}"
     # bare words only with a capital: "structureel" inside a title is prose
     r"|Doorlopend|Continu|Periodiek|Jaarlijks|Halfjaarlijks|Structureel"
     r"|(?:Lokaal|Regionaal)\s+\d+\s*x\s*per(?:\s+jaar)?|\d+\s*x\s*per(?:\s+jaar)?"
@@ -214,11 +218,48 @@ def normalise_timeline(text: str, plan_start: int | None = None, plan_end: int |
         return Timeline(text=text or "")
 
 
+# "vóór de zomer van 2026", "voor juli 2026", "vóór Q3 2026", "vóór 2027": a deadline before the period begins, not
+# the period. A bare year only after the accented "vóór": "voor 2027" is as often "for 2027". "na de zomer van
+# 2026": the rest of that year after the period.
+_PERIOD = rf"(?:(?:{_SEASON})(?:\s+van)?\s+{_YEAR}|Q[1-4]\s*{_YEAR}|{_MONTH}\s+{_YEAR})"
+_RELATIVE = re.compile(rf"\b(?:(?P<before>v[óo]{{1,2}}r)|(?P<after>na))\s+(?:de\s+|het\s+)?"
+                       rf"(?P<period>{_PERIOD}|(?<=vóór\s){_YEAR})\b", re.I)
+_ENDS = ("eind", "einde")  # "vóór eind 2025" is by the end of 2025, not before its last quarter
+
+
+def _relative(t: str) -> tuple[str, list[tuple[date, date]], bool]:
+    """The text without its "vóór ..."/"na ..." periods, the deadlines and periods they mean instead, and whether
+    one of them is open at the end ("na 2026")."""
+    spans: list[tuple[date, date]] = []
+    open_end = False
+
+    def read(m: re.Match) -> str:
+        nonlocal open_end
+        period = m.group("period")
+        found = _quarters(period) or _dates(period)
+        if len(found) != 1:
+            return m.group(0)
+        first, last = found[0]
+        if m.group("before"):
+            due = last if period.lower().startswith(_ENDS) else date.fromordinal(first.toordinal() - 1)
+            spans.append((due, due))
+        elif last.month == 12 and last.day == 31:  # after a whole year or its last part: from then on, no end
+            spans.append((date(last.year + 1, 1, 1), date(last.year + 1, 1, 1)))
+            open_end = True
+        else:
+            spans.append((date.fromordinal(last.toordinal() + 1), date(last.year, 12, 31)))
+        return " "
+    return _RELATIVE.sub(read, t), spans, open_end
+
+
 def _normalise(text: str, plan_start: int | None, plan_end: int | None) -> Timeline:
     t = _clean(text)
     recurring = bool(_RECURRING.search(t))
     open_word = bool(_OPEN.search(t))
-    spans = _quarters(t) or _dates(t)
+    t, relative, open_end = _relative(t)
+    spans = (_quarters(t) or _dates(t)) + relative
+    if open_end and spans:
+        return Timeline(text, min(a for a, _ in spans), None, open_ended=True, recurring=recurring)
     if spans:
         start = min(a for a, _ in spans)
         end = max(b for _, b in spans)

@@ -204,3 +204,39 @@ def test_sentence_timeline_reads_as_its_period() -> None:
 def test_dates_in_digits_and_weeks(text, start, end):
     t = normalise_timeline(text)
     assert (t.start, t.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # before a period: the deadline is the day before it begins, not the period itself
+    ("vóór de zomer van 2026", D(2026, 5, 31), D(2026, 5, 31)),
+    ("Voor de zomer 2026", D(2026, 5, 31), D(2026, 5, 31)),
+    ("vóór juli 2026", D(2026, 6, 30), D(2026, 6, 30)),
+    ("voor Q3 2026", D(2026, 6, 30), D(2026, 6, 30)),
+    ("vóór begin 2026", D(2025, 12, 31), D(2025, 12, 31)),
+    ("vóór 2027", D(2026, 12, 31), D(2026, 12, 31)),
+    ("voor 2027", D(2027, 1, 1), D(2027, 12, 31)),  # without the accent as often "for 2027": the year itself
+    ("vóór eind 2025", D(2025, 12, 31), D(2025, 12, 31)),  # by the end of the year, not before its last quarter
+    ("vóór 1 oktober 2025", D(2025, 10, 1), D(2025, 10, 1)),  # a day: due that day, as before
+    ("Q1 2026 starten, vóór de zomer 2026 afgerond", D(2026, 1, 1), D(2026, 5, 31)),
+    # after a period: the rest of that year
+    ("na de zomer van 2026", D(2026, 9, 1), D(2026, 12, 31)),
+    ("na het voorjaar 2025", D(2025, 6, 1), D(2025, 12, 31)),
+    ("zomer 2026", D(2026, 6, 1), D(2026, 8, 31)),  # the season itself without a lead word
+])
+def test_before_and_after_a_period(text: str, start: date, end: date) -> None:
+    t = normalise_timeline(text)
+    assert (t.start, t.end, t.open_ended) == (start, end, False)
+
+
+def test_after_the_last_part_of_a_year_is_open_ended() -> None:
+    t = normalise_timeline("na december 2025")
+    assert (t.start, t.end, t.open_ended) == (D(2026, 1, 1), None, True)
+
+
+def test_a_deadline_before_a_period_in_a_sentence_and_a_cell() -> None:
+    when = sentence_timeline("We ronden de pilot vóór de zomer van 2026 af", 2025)
+    assert when == "vóór de zomer van 2026" and normalise_timeline(when).end == D(2026, 5, 31)
+    assert starts_with_timeline("Vóór de zomer van 2026") and starts_with_timeline("Voor juli 2026")
+    assert not starts_with_timeline("voorlichting voor de zomer")
+    assert split_timeline("Horecaconvenant ondertekenen Voor de zomer 2026") == (
+        "Horecaconvenant ondertekenen", "Voor de zomer 2026", "")
