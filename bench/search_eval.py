@@ -8,8 +8,9 @@ directory (or IVP_BENCH_DATA_DIR when set, reused if already filled), then print
 nDCG@10 overall, by language and by category for each split; the comparison questions' rate of having both
 owners in the top 10; how often the unanswerable questions (bench/eval/nomatch.jsonl) still get a top hit
 judged relevant; and in-process latency. The frozen half judges; it must never be used to choose methods.
---extra evaluates further question files in full (bench/eval/fixture_owners.jsonl: who is responsible for what in
-the fixtures' plans, written after the split and never used to choose a method).
+--extra evaluates further question files, held out like the frozen half (bench/eval/unseen.jsonl: 80 questions by
+authors who read only the documents; bench/eval/fixture_owners.jsonl: who does what in the fixtures' plans). Where
+rows carry completed judgements (`more_gold`, search/evaluate.completed), a second line gives the figures with them.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from kg.settings import Settings  # noqa: E402
 from kg.workspace import Workspace  # noqa: E402
-from search.evaluate import evaluate, format_report, load_queries, normalise  # noqa: E402
+from search.evaluate import completed, evaluate, format_report, load_queries, normalise  # noqa: E402
 
 EVAL = HERE / "eval"
 QUESTIONS = EVAL / "questions.jsonl"
@@ -100,6 +101,19 @@ def relevance_rates(engine, answerable: list[dict], nomatch: list[dict]) -> dict
     return out
 
 
+def _completed_line(rows: list[dict], engine) -> dict | None:
+    """The figures with the completed judgements (search/evaluate.completed), printed on one line; None when no
+    row has any."""
+    more = [q for q in rows if q.get("more_gold") or q.get("more_sides")]
+    if not more:
+        return None
+    report = evaluate(engine, [completed(q) for q in rows])
+    m, sides = report["overall"], report.get("both_sides", {}).get("rate@10")
+    print(f"with completed gold ({len(more)} of {len(rows)} questions have further answers): R@10 {m['recall@10']}, "
+          f"MRR@10 {m['mrr@10']}" + (f", comparisons with both sides in the top 10 {sides}" if sides is not None else ""))
+    return {"overall": m, "both_sides": sides, "with_more": len(more)}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.search_eval", description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tuning", "frozen", "all"), default="all")
@@ -124,15 +138,18 @@ def main(argv: list[str] | None = None) -> None:
             figures[half] = report
             shown = report if half == "tuning" else {**report, "queries": []}  # frozen misses stay unread
             print(f"\n== {half} half ==\n{format_report(shown)}")
+            figures[f"{half}_completed"] = _completed_line([q for q in chosen if q["split"] == half], engine)
         if args.dev:
             if DEV.is_file():
                 figures["dev"] = evaluate(engine, load_queries(DEV))
                 print(f"\n== dev queries ({DEV.name}) ==\n{format_report(figures['dev'])}")
             else:
                 print(f"\n== dev queries: {DEV} not found, skipped ==")
-        for path in args.extra:
-            figures[path.stem] = evaluate(engine, load_queries(path))
-            print(f"\n== {path.name} ==\n{format_report(figures[path.stem])}")
+        for path in args.extra:  # held out like the frozen half: its misses stay unread
+            rows = load_queries(path)
+            figures[path.stem] = evaluate(engine, rows)
+            print(f"\n== {path.name} ==\n{format_report({**figures[path.stem], 'queries': []})}")
+            figures[f"{path.stem}_completed"] = _completed_line(rows, engine)
         figures["unreachable_gold"] = unreachable(engine, chosen)
         print(f"\ngold snippets in no indexed passage: {len(figures['unreachable_gold'])}"
               + "".join(f"\n  {u['id']}: {u['gold']}" for u in figures["unreachable_gold"] if u["split"] != "frozen"))

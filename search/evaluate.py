@@ -4,6 +4,10 @@ A comparison question may carry `sides` ({owner: [gold snippets]}); it then also
 side has a hit in the top 10, since an answer that shows only one owner cannot compare. Rows with a
 `split` field (tuning/frozen) are reported per split as well.
 
+A row may also carry `more_gold` (and `more_sides`): further passages that answer it as well as its gold,
+judged after the set was written by readers of the documents who saw no ranking. `completed` adds them, so a
+report can be given with the gold as first written and with the completed judgements.
+
 A result hits when it contains a gold snippet after folding case, accents, punctuation and
 white space away entirely, so line breaks and hyphenation in the source cannot hide a match.
 """
@@ -39,6 +43,17 @@ def load_queries(path: Path) -> list[dict]:
                 raise ValueError(f"{path.name} line {n}: needs 'query' and 'gold'")
             rows.append(row)
     return rows
+
+
+def completed(q: dict) -> dict:
+    """The question with its further judged answers (`more_gold`, `more_sides`) added to its gold and sides."""
+    more, more_sides = q.get("more_gold") or [], q.get("more_sides") or {}
+    if not more and not more_sides:
+        return q
+    out = {**q, "gold": [*q["gold"], *more]}
+    if q.get("sides"):
+        out["sides"] = {o: [*s, *more_sides.get(o, [])] for o, s in q["sides"].items()}
+    return out
 
 
 def first_hit(texts: list[str], gold: list[str]) -> int | None:

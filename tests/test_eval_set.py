@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.search_eval import FIXTURE_DIR, FIXTURES
-from search.evaluate import both_sides, load_queries, normalise
+from search.evaluate import both_sides, completed, load_queries, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "bench" / "eval"
@@ -114,3 +114,40 @@ def test_fixture_owner_questions_ask_about_the_fixtures(texts: dict[str, str]) -
     for q in rows:
         assert q["sources"] and all(s.startswith("tests/fixtures/") for s in q["sources"]), q["id"]
         assert all(any(normalise(g) in texts[s] for s in q["sources"]) for g in q["gold"]), q["id"]
+
+
+def test_unseen_set_was_written_apart(questions: list[dict], texts: dict[str, str]) -> None:
+    """bench/eval/unseen.jsonl: 80 questions written after the split by authors who read only the documents (no
+    code, no other question); held out whole, never used to choose a method."""
+    rows = load_queries(EVAL / "unseen.jsonl")
+    assert len(rows) >= 80 and {q["split"] for q in rows} == {"unseen"}
+    assert Counter(q["lang"] for q in rows) == {"en": 40, "nl": 40}
+    assert {q["category"] for q in rows} <= CATEGORIES
+    asked = {normalise(q["query"]) for q in questions}
+    assert len({q["id"] for q in rows}) == len(rows) and not asked & {normalise(q["query"]) for q in rows}
+    for q in rows:
+        assert all(any(normalise(g) in texts[s] for s in q["sources"]) for g in q["gold"]), q["id"]
+        if q["category"] == "comparison":
+            assert len(q["sides"]) == 2 and {g for gs in q["sides"].values() for g in gs} == set(q["gold"]), q["id"]
+
+
+def test_completed_judgements_add_to_the_gold_and_its_sides() -> None:
+    q = {"id": "x", "query": "q", "gold": ["a", "b"], "sides": {"A": ["a"], "B": ["b"]},
+         "more_gold": ["c"], "more_sides": {"B": ["c"]}}
+    assert completed(q)["gold"] == ["a", "b", "c"] and completed(q)["sides"] == {"A": ["a"], "B": ["b", "c"]}
+    assert q["gold"] == ["a", "b"]  # the row as written is kept
+    plain = {"id": "y", "query": "q", "gold": ["a"], "more_gold": []}
+    assert completed(plain) is plain
+    assert both_sides(["only b here", "c"], completed(q)["sides"]) is False  # A still has no hit
+
+
+def test_unseen_unanswerable_set(nomatch: list[dict]) -> None:
+    """bench/eval/nomatch_unseen.jsonl: 40 questions the documents do not answer, by an author who read only the
+    documents; 14 of them near the plans' subjects. Held out whole."""
+    rows = [json.loads(line) for line in (EVAL / "nomatch_unseen.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    assert len(rows) == 40 and Counter(q["lang"] for q in rows) == {"en": 20, "nl": 20}
+    assert Counter(q["kind"] for q in rows) == {"nonsense": 12, "out_of_domain": 28}
+    assert sum(q["near"] for q in rows) == 14 and {q["split"] for q in rows} == {"unseen"}
+    seen = {normalise(q["query"]) for q in nomatch}
+    assert len({normalise(q["query"]) for q in rows} - seen) == len(rows)
