@@ -50,6 +50,9 @@ class Words:
     before_weak: tuple[str, ...]
     end_of: tuple[str, ...]
     owner_cues: tuple[str, ...]
+    periods: dict[str, tuple[int, int]]  # folded phrase -> (first month, last month)
+    period_links: tuple[str, ...]
+    period_articles: tuple[str, ...]
 
 
 def _keys(words) -> tuple[str, ...]:
@@ -68,7 +71,9 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
     return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["colour"]),
                  phrase_of(d["kind"]),
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
-                 _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]))
+                 _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
+                 {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
+                 _keys(dl["period_articles"]))
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +112,10 @@ class Reading:
         if self.colour:
             parts.append(f"kleur {self.colour}")
         if self.deadline_from and self.deadline_before:
-            parts.append(f"deadline in {self.deadline_from[:4]}")
+            year = int(self.deadline_from[:4])
+            whole_year = (self.deadline_from, self.deadline_before) == (f"{year}-01-01", f"{year + 1}-01-01")
+            parts.append(f"deadline in {self.deadline_from[:4]}" if whole_year
+                         else f"deadline vanaf {self.deadline_from}, vóór {self.deadline_before}")
         elif self.deadline_before:
             parts.append(f"deadline vóór {self.deadline_before}")
         if self.years:
@@ -227,23 +235,28 @@ def _gemeenten(toks: list[Token], used: list[bool]):
 
 
 def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> None:
-    """Years, and the deadline a year bounds: "voor eind 2026", "due before 2026", "deadline in 2025"."""
+    """Years, and the deadline a year or a part of it bounds: "voor eind 2026", "due before 2026", "deadline in
+    2025", "vóór de zomer van 2026", "due in the first quarter of 2026"."""
     marked = bool(find_phrases(toks, w.marks, inflect=False))
     for i, t in enumerate(toks):
         if not (t.norm.isdigit() and int(t.norm) in _YEARS):
             continue
         year = int(t.norm)
         j, end_of = i, False
-        if (n := _ends_at(toks, j, w.end_of)):
+        period = _period_before(toks, i, w)
+        if period:
+            j = period[0]
+        elif (n := _ends_at(toks, j, w.end_of)):
             j, end_of = j - n, True
         strong, weak, within = (_ends_at(toks, j, ps) for ps in (w.before, w.before_weak, w.within))
-        if strong or (weak and (marked or end_of)):
-            r.deadline_before = f"{year + 1 if end_of else year}-01-01"
+        first, after = _bounds(year, period[1:] if period else None)
+        if strong or (weak and (marked or end_of or period)):
+            r.deadline_before = first if period else f"{year + 1 if end_of else year}-01-01"
             r.deadline_from = None
             used[j - (strong or weak):i + 1] = [True] * (i + 1 - j + (strong or weak))
         elif within and marked and not r.deadline_before:
-            r.deadline_from, r.deadline_before = f"{year}-01-01", f"{year + 1}-01-01"
-            used[i] = True
+            r.deadline_from, r.deadline_before = first, after
+            used[j:i + 1] = [True] * (i + 1 - j)
         else:
             prev = toks[i - 1] if i else None
             ranged = (prev is not None and prev.norm.isdigit() and int(prev.norm) in r.years
@@ -254,6 +267,26 @@ def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> No
     if r.deadline_before:
         for s, e, _ in find_phrases(toks, w.marks, inflect=False):
             used[s:e] = [True] * (e - s)
+
+
+def _period_before(toks: list[Token], year_at: int, w: Words) -> tuple[int, int, int] | None:
+    """The part of the year the question names right before the year at `year_at` ("de zomer van", "the first
+    quarter of", "juli"): the index of its first token (its article included) and its first and last month."""
+    j = year_at - _ends_at(toks, year_at, w.period_links)
+    for phrase, months in w.periods.items():
+        if (n := _ends_at(toks, j, (phrase,))):
+            start = j - n
+            return start - _ends_at(toks, start, w.period_articles), *months
+    return None
+
+
+def _bounds(year: int, months: tuple[int, int] | None) -> tuple[str, str]:
+    """The first day of a year or of the named part of it, and the first day after it (ISO dates)."""
+    if months is None:
+        return f"{year}-01-01", f"{year + 1}-01-01"
+    first, last = months
+    after = f"{year + 1}-01-01" if last == 12 else f"{year}-{last + 1:02d}-01"
+    return f"{year}-{first:02d}-01", after
 
 
 def _ends_at(toks: list[Token], end: int, phrases: tuple[str, ...]) -> int:

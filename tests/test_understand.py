@@ -56,6 +56,14 @@ def test_a_gemeente_named_like_an_ordinary_word_needs_a_capital_or_a_cue(labels)
     ("What has to be ready by the end of 2025?", "2026-01-01", None),
     ("Welke acties hebben een deadline in 2025?", "2026-01-01", "2025-01-01"),
     ("Which actions are due in 2024?", "2025-01-01", "2024-01-01"),
+    # a part of the year: before it begins, or within it
+    ("Welke acties moeten vóór de zomer van 2026 klaar zijn?", "2026-06-01", None),
+    ("What is due before July 2026?", "2026-07-01", None),
+    ("Welke acties zijn uiterlijk Q3 2025 gereed?", "2025-07-01", None),
+    ("Which actions are due in the first quarter of 2026?", "2026-04-01", "2026-01-01"),
+    ("Welke acties hebben een deadline in het najaar van 2025?", "2025-12-01", "2025-09-01"),
+    ("Welke acties moeten in december 2025 af zijn?", "2026-01-01", "2025-12-01"),
+    ("What has to be finished by the second half of 2026?", "2026-07-01", None),
 ])
 def test_deadlines(labels, question, before, after):
     r = read(question, labels)
@@ -65,6 +73,10 @@ def test_deadlines(labels, question, before, after):
 def test_a_year_without_a_deadline_word_is_a_period(labels):
     r = read("Wat zijn de prioriteiten voor 2025?", labels)
     assert r.years == [2025] and r.deadline_before is None and r.intent == "priorities"
+    assert "deadline vanaf 2026-01-01, vóór 2026-04-01" in read("Which actions are due in Q1 2026?", labels).describe()
+    assert "deadline in 2025" in read("Welke acties hebben een deadline in 2025?", labels).describe()
+    r = read("Wat is er in de zomer van 2025 gedaan?", labels)  # a part of a year, no deadline word: its year
+    assert r.years == [2025] and r.deadline_before is None
     assert read("What was delayed in 2023 and 2024?", labels).years == [2023, 2024]
 
 
@@ -210,6 +222,8 @@ QUESTIONS = [
     Q("Which actions are due in 2026?", "actions", deadline=("2026-01-01", "2027-01-01")),
     Q("Welke acties moeten voor eind 2024 klaar zijn?", "actions", deadline=(None, "2025-01-01")),
     Q("Which actions are due before 2025?", "actions", deadline=(None, "2025-01-01")),
+    Q("Welke acties moeten vóór de zomer van 2026 klaar zijn?", "actions", deadline=(None, "2026-06-01")),
+    Q("Which actions are due in the first quarter of 2026?", "actions", deadline=("2026-01-01", "2026-04-01")),
     Q("Welke acties over verkeer hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01"),
       theme="Verkeersveiligheid"),
     Q("What is due before the end of 2025 in Tweestromenland?", "actions", [TS], deadline=(None, "2026-01-01")),
