@@ -53,6 +53,7 @@ class Words:
     periods: dict[str, tuple[int, int]]  # folded phrase -> (first month, last month)
     period_links: tuple[str, ...]
     period_articles: tuple[str, ...]
+    frame: frozenset[str]  # words that frame a question, not its subject: never its topic
 
 
 def _keys(words) -> tuple[str, ...]:
@@ -73,7 +74,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
-                 _keys(dl["period_articles"]))
+                 _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])))
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +205,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         for i in span:
             used[i] = True
     r.topic = " ".join(t.raw for i, t in enumerate(toks) if not used[i] and t.norm not in STOPWORDS
-                       and not t.norm.isdigit())
+                       and t.norm not in w.frame and not t.norm.isdigit())
     return r
 
 
