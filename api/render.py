@@ -20,6 +20,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "error": ("fout", "error"), "warning": ("waarschuwing", "warning"),
     "read_as": ("gelezen als", "read as"), "concepts": ("Begrippen", "Concepts"), "passages": ("Passages", "Passages"),
     "priority": ("prioriteit", "priority"), "with": ("met", "with"), "page": ("blz.", "p."),
+    "about": ("over dit thema", "on this theme"),
+    "none_about": ("geen van deze prioriteiten gaat over dit thema", "none of these priorities is on this theme"),
     "no_match": ("geen passende passages of feiten gevonden", "no matching passages or facts found"),
     "no_results": ("geen resultaten", "no results"),
     "ingest_report": ("Verslag van het inlezen", "Ingest report"), "document": ("document", "document"),
@@ -167,7 +169,9 @@ def print_answer(data: dict) -> None:
     for group in data.get("basisteams", []):
         out.rule(styled("[bold]{}[/bold]", group["basisteam"]))
         for pr in group["priorities"]:
-            say("  {} {}: {}", label("priority"), pr["number"], pr["label"])
+            say("  {} {}: {}{}", label("priority"), pr["number"], pr["label"], f" ({label('about')})" if pr.get("about") else "")
+        if group["priorities"] and all(pr.get("about") is False for pr in group["priorities"]):
+            say("  [dim]{}[/dim]", label("none_about"))
         for a in group["actions"]:
             tl = a["timeline"]["text"] or "-"
             marks = [x for x in (a["status"], a.get("report_colour")) if x]

@@ -175,6 +175,7 @@ class AnswerPriority(BaseModel):
     label: str
     basisteam: str
     number: int
+    about: bool | None = Field(None, description="In a comparison on a theme: whether this priority is about it.")
 
 
 class BasisteamGroup(BaseModel):

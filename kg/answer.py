@@ -58,8 +58,11 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         pass
     elif reading.intent == "compare" and len(reading.owners) >= 2 and given.basisteam in (None, *reading.owners):
         extra["comparison"], sides = comparison(store, labels, reading.owners[0], reading.owners[1], compare_fn)
-        for name, prios in sides.items():
-            group(name)["priorities"] = prios
+        about = {p["id"] for p in priorities_about(store, related)} if related else set()
+        acts = [a for a in actions_about(store, related) if _owned(a, scope)] if related else []
+        for name, prios in sides.items():  # "... on youth": each side's priorities marked, and its actions on it
+            group(name)["priorities"] = [{**p, "about": p["id"] in about} for p in prios] if related else prios
+            group(name)["actions"] = [a for a in acts if name in (a["basisteam"], a["in_basisteam"])][:max_actions]
     elif reading.intent in ("partners", "instruments"):
         themes = {c.iri for c in focus if c.type == "theme"}
         family = ({x for t in themes for x in (t, *labels.narrower(t))} if themes

@@ -57,6 +57,33 @@ def test_a_colour_question_shows_each_actions_report_colour(page, live_server):
     assert badges.count() == len(actions) and set(badges.all_inner_texts()) == {"Rapportage: rood"}
 
 
+def test_a_comparison_on_a_theme_marks_each_sides_priorities_about_it(page, live_server):
+    """"Vergelijk Tweestromenland en De Waarden op jeugd": the priorities about youth carry a badge, a side
+    with none says so, and each side lists its own actions on youth."""
+    q = "Vergelijk Tweestromenland en De Waarden op jeugd"
+    page.goto(f"{live_server}/#/zoeken")
+    page.get_by_label("Zoekvraag").fill(q)
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    answer = page.locator("section.answer")
+    expect(answer).to_contain_text("vraag naar vergelijking", timeout=SLOW)
+    said = httpx.get(f"{live_server}/api/ask", params={"q": q}, timeout=60).json()
+    about = [p["label"] for g in said["basisteams"] for p in g["priorities"] if p["about"]]
+    assert about
+    badges = answer.locator("li.about")
+    expect(badges.first).to_be_visible()
+    assert badges.count() == len(about) and all("over dit thema" in t for t in badges.all_inner_texts())
+    none = [g["basisteam"] for g in said["basisteams"] if not any(p["about"] for p in g["priorities"])]
+    for name in none:
+        card = answer.locator("article.answer-group", has=page.locator("h3", has_text=name))
+        expect(card).to_contain_text("Geen van deze prioriteiten gaat over dit thema.")
+    acts = {g["basisteam"]: len(g["actions"]) for g in said["basisteams"]}
+    assert any(acts.values())
+    for name, n in acts.items():
+        if n:
+            card = answer.locator("article.answer-group", has=page.locator("h3", has_text=name))
+            expect(card.locator("h4", has_text=f"Acties ({n})")).to_be_visible()
+
+
 def test_search_shows_grouped_answer_and_cited_highlighted_passages(page, live_server):
     titles = {d["title"] for d in httpx.get(f"{live_server}/api/documents", timeout=30).json()["documents"]}
     page.goto(f"{live_server}/#/zoeken")

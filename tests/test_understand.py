@@ -321,6 +321,18 @@ def test_structured_question(ingested, board, q):
         for o in q.owners:
             mine = {p["id"] for p in prios if p["basisteam"] == o}
             assert mine and mine == {p["priority"] for p in priorities(ws.store(), o)}
+        if q.theme:  # "... on youth": the priorities about it marked, and each side's actions on it
+            from kg.answer import priorities_about
+
+            family_iris = {c.iri for c in labels.concepts("theme") if c.label.lower() in family}
+            about = {p["id"] for p in priorities_about(ws.store(), family_iris)}
+            assert all(p["about"] == (p["id"] in about) for p in prios) and any(p["about"] for p in prios)
+            assert actions and all(family & {t.lower() for t in board[a["id"]]["themes"]} for a in actions)
+            for g in groups:
+                assert all(g["basisteam"] in (board[a["id"]]["plan_owner"], board[a["id"]]["basisteam"])
+                           for a in g["actions"])
+        else:
+            assert not actions and all("about" not in p for p in prios)
     elif q.intent == "priorities":
         from kg.compare import priorities
 

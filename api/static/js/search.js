@@ -92,8 +92,12 @@ function group(g, terms) {
     responsible.length ? h("section", {}, h("h4", { text: "Trekkers" }),
       h("ul", { class: "plain" }, responsible.map((r) => h("li", { text: r })))) : null,
     prios.length ? h("section", {}, h("h4", { text: "Prioriteiten" }),
-      h("ul", { class: "plain" }, prios.map((p) => h("li", {},
-        h("a", { href: entityHref(p.id) }, p.number ? `Prioriteit ${p.number}: ` : "", highlight(p.label, terms)))))) : null,
+      h("ul", { class: "plain" }, prios.map((p) => h("li", { class: p.about ? "about" : null },
+        h("a", { href: entityHref(p.id) }, p.number ? `Prioriteit ${p.number}: ` : "", highlight(p.label, terms)),
+        p.about ? h("span", { class: "badge about", text: "over dit thema" }) : null))),
+      // a comparison on a theme marks the priorities about it; a side with none says so
+      prios.some((p) => p.about === false) && !prios.some((p) => p.about)
+        ? h("p", { class: "muted", text: "Geen van deze prioriteiten gaat over dit thema." }) : null) : null,
     actions.length || !(lists.length || prios.length) ? h("section", {}, h("h4", { text: `Acties (${actions.length})` }),
       actions.length ? h("ul", { class: "actions" }, actions.map((a) => action(a, terms)))
         : h("p", { class: "muted", text: "Geen acties gevonden voor deze vraag." })) : null);
