@@ -20,7 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "error": ("fout", "error"), "warning": ("waarschuwing", "warning"),
     "read_as": ("gelezen als", "read as"), "concepts": ("Begrippen", "Concepts"), "passages": ("Passages", "Passages"),
     "priority": ("prioriteit", "priority"), "with": ("met", "with"), "page": ("blz.", "p."),
-    "about": ("over dit thema", "on this theme"),
+    "about": ("over dit thema", "on this theme"), "responsible": ("Trekkers", "Responsible"),
     "none_about": ("geen van deze prioriteiten gaat over dit thema", "none of these priorities is on this theme"),
     "no_match": ("geen passende passages of feiten gevonden", "no matching passages or facts found"),
     "no_results": ("geen resultaten", "no results"),
@@ -168,6 +168,13 @@ def print_answer(data: dict) -> None:
             ", ".join(f"{c['label']} ({label(c['type'])})" for c in data["concepts"]))
     for group in data.get("basisteams", []):
         out.rule(styled("[bold]{}[/bold]", group["basisteam"]))
+        for key in ("partners", "instruments"):  # "which partners work on drugs?": what the owner links to it
+            if group.get(key):
+                say("  {}: {}", label(key).capitalize(), ", ".join(x["label"] for x in group[key]))
+        if group.get("responsible"):
+            say("  {}: {}", label("responsible"), ", ".join(group["responsible"]))
+        if not any(group.get(key) for key in ("partners", "instruments", "priorities", "actions")):
+            say("  [dim]{}[/dim]", label("no_actions"))  # never an empty group that looks like an answer
         for pr in group["priorities"]:
             say("  {} {}: {}{}", label("priority"), pr["number"], pr["label"], f" ({label('about')})" if pr.get("about") else "")
         if group["priorities"] and all(pr.get("about") is False for pr in group["priorities"]):

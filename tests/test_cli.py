@@ -161,6 +161,26 @@ def test_answer_rendering_with_and_without_the_optional_keys(capsys):
     assert "Niets gevonden voor x." in shown and render.label("no_match") not in shown
 
 
+def test_answer_rendering_lists_partners_trekkers_and_marks_an_empty_group(capsys):
+    render.set_lang("nl")
+    group = {"basisteam": "Noord", "actions": [], "priorities": [{"id": "p", "label": "Jeugd", "number": 2,
+                                                                  "basisteam": "Noord", "about": True}],
+             "partners": [{"id": "partner/om", "label": "Openbaar Ministerie"}], "responsible": ["Wethouder Jansen"]}
+    render.print_answer({"question": "x", "concepts": [], "basisteams": [group, {"basisteam": "Zuid", "actions": [],
+                                                                                "priorities": []}], "passages": []})
+    shown = capsys.readouterr().out
+    assert "Partners: Openbaar Ministerie" in shown and "Trekkers: Wethouder Jansen" in shown
+    assert "prioriteit 2: Jeugd (over dit thema)" in shown
+    assert shown.split("Zuid", 1)[1].count(render.label("no_actions")) == 1
+
+
+def test_ask_lists_the_partners_it_found(data):
+    answer = json.loads(ivp("ask", "Which partners work on drugs?", "--json", "--data-dir", data).stdout)
+    partners = [p["label"] for g in answer["basisteams"] for p in g.get("partners", [])]
+    shown = flat(ivp("ask", "Which partners work on drugs?", "--data-dir", data).stdout)
+    assert partners and all(p in shown for p in partners)
+
+
 def test_compare_side_by_side(data):
     run = ivp("compare", "tweestromenland", "de waarden", "--data-dir", data)
     assert run.exit_code == 0, run.stderr
