@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +192,23 @@ class SearchEngine:
         missing = [i for i in rows if i not in late]
         late.update(zip(missing, self.late.scores(*q_tokens, missing).tolist()))
         return np.array([late[i] for i in rows])
+
+    def closeness(self, text: str, texts: list[str]) -> np.ndarray:
+        """Cosine of `text`, read as a question, with each of `texts`, read as passages: how a question's own words
+        choose among short texts the graph holds (action titles). Through the vector cache where there is one, so
+        a title is encoded once per machine."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        if self.query_cache is not None:
+            try:
+                qv = self.query_cache.encode_query(self.encoder, text)
+                vecs, _ = self.query_cache.encode(self.encoder, texts)
+                return vecs @ np.asarray(qv, dtype=np.float32)
+            except sqlite3.OperationalError:  # the shared cache is busy (a worker writing): encode without it
+                pass
+        qv = self.encoder.encode_queries([text])[0]
+        vecs = np.asarray(self.encoder.encode_passages(texts), dtype=np.float32)
+        return vecs @ np.asarray(qv, dtype=np.float32)
 
     def _query_vector(self, query: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
         """The question's vector, and its token ids and states where late interaction is on (one pass gives

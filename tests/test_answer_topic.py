@@ -1,0 +1,60 @@
+"""A question's own words that no concept covers ("de straatcoaches") choose among the actions the board gives it
+(kg/answer.on_topic), and the answer says whether they did."""
+import pytest
+
+from tests.workspaces import workspace_with
+
+PLAN = """# Uitvoeringsplan Veiligheid Lindewaard 2026
+
+Dit uitvoeringsplan van de gemeente Lindewaard zet de speerpunten om in acties.
+
+## Speerpunt 1: Jeugd
+
+- Straatcoaches inzetten in het centrum op vrijdag (trekker: Jongerenwerk Lindewaard; planning: Q2 2026)
+- Voorlichting over lachgas op middelbare scholen (trekker: GGD; planning: najaar 2026)
+
+## Speerpunt 2: Woninginbraak
+
+- Inbraakpreventie-avonden in drie kernen (trekker: Wijkagent; planning: Q1 2026)
+- Buurtpreventie-app in de nieuwbouwwijk opzetten (trekker: Wijkregie; planning: 2026)
+
+## Speerpunt 3: Ondermijning
+
+- Controle van leegstaande agrarische schuren (trekker: Toezicht en Handhaving; planning: Q3 2026)
+"""
+
+
+@pytest.fixture(scope="module")
+def lindewaard(ingested, tmp_path_factory):
+    return workspace_with(ingested, tmp_path_factory.mktemp("topic"), {"uitvoeringsplan-lindewaard-2026.md": PLAN})
+
+
+def _titles(answer: dict) -> list[str]:
+    return [a["title"] for g in answer["basisteams"] for a in g["actions"]]
+
+
+@pytest.mark.parametrize("question, title, trekker", [
+    ("Wie is trekker van de straatcoaches in Lindewaard?", "Straatcoaches inzetten in het centrum op vrijdag",
+     "Jongerenwerk Lindewaard"),
+    ("Who is responsible for the street coaches in Lindewaard?", "Straatcoaches inzetten in het centrum op vrijdag",
+     "Jongerenwerk Lindewaard"),
+    ("Wie is verantwoordelijk voor de buurtpreventie-app in Lindewaard?", "Buurtpreventie-app in de nieuwbouwwijk opzetten",
+     "Wijkregie"),
+])
+def test_free_words_choose_the_action_they_name(lindewaard, question, title, trekker):
+    ans = lindewaard.answer(question)
+    assert ans["read_as"]["owners"] == ["Lindewaard"] and ans["read_as"]["topic"]
+    assert _titles(ans) == [title]
+    assert [g["responsible"] for g in ans["basisteams"]] == [[trekker]]
+    assert any("past bij 1 van de 5 acties" in n for n in ans["read_as"]["notes"])
+
+
+def test_words_no_title_names_keep_every_action_and_say_so(lindewaard):
+    ans = lindewaard.answer("Wie is verantwoordelijk voor cameratoezicht in Lindewaard?")
+    assert len(_titles(ans)) == 5
+    assert any("wijst geen afzonderlijke acties aan" in n for n in ans["read_as"]["notes"])
+
+
+def test_a_concept_in_the_question_chooses_by_the_graph_not_by_words(lindewaard):
+    ans = lindewaard.answer("Wie is trekker van de aanpak van woninginbraak in Lindewaard?")
+    assert not any("past bij" in n or "wijst geen" in n for n in ans["read_as"]["notes"])
