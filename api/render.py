@@ -176,7 +176,8 @@ def print_answer(data: dict) -> None:
         if not any(group.get(key) for key in ("partners", "instruments", "priorities", "actions")):
             say("  [dim]{}[/dim]", label("no_actions"))  # never an empty group that looks like an answer
         for pr in group["priorities"]:
-            say("  {} {}: {}{}", label("priority"), pr["number"], pr["label"], f" ({label('about')})" if pr.get("about") else "")
+            about = f" ({label('about')})" if pr.get("about") else ""
+            say("  {} {}: {}{}", label("priority"), pr["number"], pr["label"], about)
         if group["priorities"] and all(pr.get("about") is False for pr in group["priorities"]):
             say("  [dim]{}[/dim]", label("none_about"))
         for a in group["actions"]:

@@ -109,8 +109,9 @@ def _completed_line(rows: list[dict], engine) -> dict | None:
         return None
     report = evaluate(engine, [completed(q) for q in rows])
     m, sides = report["overall"], report.get("both_sides", {}).get("rate@10")
+    both = f", comparisons with both sides in the top 10 {sides}" if sides is not None else ""
     print(f"with completed gold ({len(more)} of {len(rows)} questions have further answers): R@10 {m['recall@10']}, "
-          f"MRR@10 {m['mrr@10']}" + (f", comparisons with both sides in the top 10 {sides}" if sides is not None else ""))
+          f"MRR@10 {m['mrr@10']}{both}")
     return {"overall": m, "both_sides": sides, "with_more": len(more)}
 
 

@@ -218,9 +218,9 @@ def normalise_timeline(text: str, plan_start: int | None = None, plan_end: int |
         return Timeline(text=text or "")
 
 
-# "vóór de zomer van 2026", "voor juli 2026", "vóór Q3 2026", "vóór 2027": a deadline before the period begins, not
-# the period. A bare year only after the accented "vóór": "voor 2027" is as often "for 2027". "na de zomer van
-# 2026": the rest of that year after the period.
+# "vóór de zomer van 2026", "voor juli 2026", "vóór Q3 2026", "vóór 2027": a deadline before the period
+# begins, not the period. A bare year only after the accented "vóór": "voor 2027" is as often "for 2027".
+# "na de zomer van 2026": the rest of that year after the period.
 _PERIOD = rf"(?:(?:{_SEASON})(?:\s+van)?\s+{_YEAR}|Q[1-4]\s*{_YEAR}|{_MONTH}\s+{_YEAR})"
 _RELATIVE = re.compile(rf"\b(?:(?P<before>v[óo]{{1,2}}r)|(?P<after>na))\s+(?:de\s+|het\s+)?"
                        rf"(?P<period>{_PERIOD}|(?<=vóór\s){_YEAR})\b", re.I)
@@ -229,7 +229,7 @@ _ENDS = ("eind", "einde")  # "vóór eind 2025" is by the end of 2025, not befor
 
 def _relative(t: str) -> tuple[str, list[tuple[date, date]], bool]:
     """The text without its "vóór ..."/"na ..." periods, the deadlines and periods they mean instead, and whether
-    one of them is open at the end ("na 2026")."""
+    one of them is open at the end ("na december 2025")."""
     spans: list[tuple[date, date]] = []
     open_end = False
 

@@ -38,8 +38,8 @@ def _titles(answer: dict) -> list[str]:
      "Jongerenwerk Lindewaard"),
     ("Who is responsible for the street coaches in Lindewaard?", "Straatcoaches inzetten in het centrum op vrijdag",
      "Jongerenwerk Lindewaard"),
-    ("Wie is verantwoordelijk voor de buurtpreventie-app in Lindewaard?", "Buurtpreventie-app in de nieuwbouwwijk opzetten",
-     "Wijkregie"),
+    ("Wie is verantwoordelijk voor de buurtpreventie-app in Lindewaard?",
+     "Buurtpreventie-app in de nieuwbouwwijk opzetten", "Wijkregie"),
 ])
 def test_free_words_choose_the_action_they_name(lindewaard, question, title, trekker):
     ans = lindewaard.answer(question)

@@ -512,7 +512,8 @@ def test_an_answer_showing_no_owner_counts_many_owners_with_gaps_instead_of_nami
 @pytest.mark.parametrize("question", ["Welke acties moeten vóór de zomer van 2026 klaar zijn?",
                                       "Which partners work on drugs?", "What tools does De Waarden use for youth?",
                                       "Welke instrumenten zet Tweestromenland in tegen ondermijning?",
-                                      "Welke acties lopen er rond Bibob?", "Welke acties zijn afgerond volgens de evaluatie?"])
+                                      "Welke acties lopen er rond Bibob?",
+                                      "Welke acties zijn afgerond volgens de evaluatie?"])
 def test_the_words_that_frame_a_question_are_not_its_topic(labels, question):
     r = read(question, labels, owners=["Tweestromenland", "De Waarden"])
     assert r.topic == "" and "onderwerp" not in r.describe()
