@@ -40,6 +40,7 @@ def _titles(answer: dict) -> list[str]:
      "Jongerenwerk Lindewaard"),
     ("Wie is verantwoordelijk voor de buurtpreventie-app in Lindewaard?",
      "Buurtpreventie-app in de nieuwbouwwijk opzetten", "Wijkregie"),
+    ("Wie zet de buurtpreventie-app op in Lindewaard?", "Buurtpreventie-app in de nieuwbouwwijk opzetten", "Wijkregie"),
 ])
 def test_free_words_choose_the_action_they_name(lindewaard, question, title, trekker):
     ans = lindewaard.answer(question)

@@ -521,3 +521,10 @@ def test_the_words_that_frame_a_question_are_not_its_topic(labels, question):
 
 def test_a_subject_no_concept_covers_stays_the_topic(labels):
     assert read("Wat zeggen de plannen over cameratoezicht?", labels).topic == "plannen cameratoezicht"
+
+
+@pytest.mark.parametrize("question", ["Wie organiseert de ouderavond over vapes?", "who runs the parents' evening",
+                                      "Wie zet de buurtpreventie-app op?", "Who does what on drugs?"])
+def test_who_does_something_asks_who_is_responsible(labels, question):
+    assert read(question, labels).intent == "responsible"
+    assert read("Wie werken samen tegen drugs?", labels).intent == "partners"  # who works with whom: partners
