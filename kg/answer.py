@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-
 from ontology.labels import LabelIndex
 from ontology.vocab import short_id
 from search.contract import hit_json
 from search.engine import Filters, SearchEngine
 from search.grounding import ground
+from search.pick import FEWEST, pick
 from search.relevance import no_match_message
 from search.understand import read
 
@@ -118,29 +117,17 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     }, filters)
 
 
-# How a question's free words ("street coaches", "de nieuwsbrief") choose among the actions the board gives it, by
-# the cosine of the words with each action's title. Measured on the sample plans and the fixtures: a title that
-# names the subject stands 0.03-0.05 above the next and 0.04-0.08 above the median, while words no title names
-# ("camera toezicht", "new plan") leave many titles within 0.03 of the best (tests/test_answer_topic.py).
-TOPIC_BAND = 0.03  # titles within this of the best still fit
-TOPIC_MOST = 5  # more fitting titles than this: the words do not choose
-TOPIC_LEAD = 0.04  # the best title must stand this far above the median
-TOPIC_FEWEST = 3  # fewer actions than this: nothing to choose among
-
-
 def on_topic(engine: SearchEngine, topic: str, actions: list[dict]) -> tuple[list[dict], str | None]:
-    """The actions whose titles fit the question's free words, and a Dutch note saying so; all of them, with a
-    note that says that too, when the words do not single out a few."""
-    if len(actions) < TOPIC_FEWEST:
+    """The actions whose titles the question's free words name (search/pick.py), and a Dutch note saying so; all
+    of them, with a note that says that too, when the words do not single out a few."""
+    if len(actions) < FEWEST:
         return actions, None
-    scores = engine.closeness(topic, [a["title"] for a in actions])
-    best = float(scores.max())
-    fit = [a for a, x in zip(actions, scores) if x >= best - TOPIC_BAND]
-    if len(fit) > TOPIC_MOST or best - float(np.median(scores)) < TOPIC_LEAD:
+    chosen = pick(engine, topic, [a["title"] for a in actions])
+    if chosen is None:
         return actions, (f"“{topic}” wijst geen afzonderlijke acties aan: hieronder alle {len(actions)} acties die "
                          "bij de rest van de vraag horen.")
-    return fit, (f"“{topic}” past bij {len(fit)} van de {len(actions)} acties die bij de vraag horen; "
-                 "alleen die staan in het antwoord.")
+    return [actions[i] for i in chosen], (f"“{topic}” past bij {len(chosen)} van de {len(actions)} acties die bij "
+                                          "de vraag horen; alleen die staan in het antwoord.")
 
 
 def _coverage_notes(coverage_fn: Callable[[list[str]], list[dict]] | None, reading, filters: Filters,

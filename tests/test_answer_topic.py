@@ -1,5 +1,5 @@
 """A question's own words that no concept covers ("de straatcoaches") choose among the actions the board gives it
-(kg/answer.on_topic), and the answer says whether they did."""
+(kg/answer.on_topic, search/pick.py), and the answer says whether they did."""
 import pytest
 
 from tests.workspaces import workspace_with
@@ -59,3 +59,17 @@ def test_words_no_title_names_keep_every_action_and_say_so(lindewaard):
 def test_a_concept_in_the_question_chooses_by_the_graph_not_by_words(lindewaard):
     ans = lindewaard.answer("Wie is trekker van de aanpak van woninginbraak in Lindewaard?")
     assert not any("past bij" in n or "wijst geen" in n for n in ans["read_as"]["notes"])
+
+
+def test_words_are_found_literally_first_then_by_meaning(lindewaard):
+    from search.pick import pick
+
+    engine = lindewaard.engine()
+    titles = ["Straatcoaches inzetten in het centrum op vrijdag", "Voorlichting over lachgas op middelbare scholen",
+              "Inbraakpreventie-avonden in drie kernen", "Buurtpreventie-app in de nieuwbouwwijk opzetten",
+              "Controle van leegstaande agrarische schuren"]
+    assert pick(engine, "lachgas", titles) == [1]  # one word: literally
+    assert pick(engine, "app", titles) == [3]
+    assert pick(engine, "street coaches", titles) == [0]  # another language: by meaning
+    assert pick(engine, "cameratoezicht", titles) is None  # no title names it
+    assert pick(engine, "lachgas", titles[:2]) is None  # too few to choose among

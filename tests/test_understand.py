@@ -520,7 +520,7 @@ def test_the_words_that_frame_a_question_are_not_its_topic(labels, question):
 
 
 def test_a_subject_no_concept_covers_stays_the_topic(labels):
-    assert read("Wat zeggen de plannen over cameratoezicht?", labels).topic == "plannen cameratoezicht"
+    assert read("Wat zeggen de plannen over cameratoezicht?", labels).topic == "cameratoezicht"
 
 
 @pytest.mark.parametrize("question", ["Wie organiseert de ouderavond over vapes?", "who runs the parents' evening",
