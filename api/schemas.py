@@ -204,6 +204,7 @@ class ReadAs(BaseModel):
     deadline: ReadDeadline | None = None
     status: str | None = Field(None, description="An actions-board status value.")
     colour: str | None = Field(None, description="A report colour (rood, oranje, groen) the question asks for.")
+    overdue: bool = Field(False, description="The question asks for actions past their deadline and not closed.")
     kind: str | None = Field(None, description="A document kind.")
     concepts: list[EntityRef]
     topic: str = Field(description="The question's words that no structure took.")

@@ -78,7 +78,8 @@ def covers(cycle: str | None, timeline: dict, years: list[int]) -> bool:
 def uses_board(reading: Reading) -> bool:
     """Questions the actions board answers: a status, a report colour, a deadline, who is responsible, or actions
     without a topic."""
-    return bool(reading.status or reading.colour or reading.deadline_before or reading.intent in BOARD_INTENTS
+    return bool(reading.status or reading.colour or reading.deadline_before or reading.overdue
+                or reading.intent in BOARD_INTENTS
                 or (reading.intent == "actions" and not reading.concepts))
 
 
@@ -89,7 +90,8 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
     from .answer import _add_links
 
     out: dict[str, dict] = {}
-    for a in filter_actions(board, status=reading.status, due_before=reading.deadline_before, colour=reading.colour):
+    for a in filter_actions(board, status=reading.status, due_before=reading.deadline_before, colour=reading.colour,
+                            overdue=reading.overdue):
         end = a["timeline"]["end"]
         if reading.deadline_from and not (end and end >= reading.deadline_from):
             continue

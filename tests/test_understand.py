@@ -6,10 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from kg.actions import is_overdue
 from ontology.labels import LabelIndex
 from ontology.places import places
 from ontology.vocab import full_iri
@@ -184,6 +186,7 @@ class Q:
     theme: str | None = None
     kind: str | None = None
     not_loaded: str | None = None
+    overdue: bool = False
 
 
 DW, TS = "De Waarden", "Tweestromenland"
@@ -224,6 +227,9 @@ QUESTIONS = [
     Q("Which actions are due before 2025?", "actions", deadline=(None, "2025-01-01")),
     Q("Welke acties moeten vóór de zomer van 2026 klaar zijn?", "actions", deadline=(None, "2026-06-01")),
     Q("Which actions are due in the first quarter of 2026?", "actions", deadline=("2026-01-01", "2026-04-01")),
+    Q("Which actions are overdue?", "actions", overdue=True),
+    Q("Welke acties over verkeer zijn te laat?", "actions", overdue=True, theme="Verkeersveiligheid"),
+    Q("Toon alle acties met status rood", "actions", colour="rood"),
     Q("Welke acties over verkeer hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01"),
       theme="Verkeersveiligheid"),
     Q("What is due before the end of 2025 in Tweestromenland?", "actions", [TS], deadline=(None, "2026-01-01")),
@@ -290,6 +296,7 @@ def test_structured_question(ingested, board, q):
     assert r["gemeenten"] == ([q.gemeente] if q.gemeente else [])
     assert r["years"] == q.years and r["status"] == q.status and r["kind"] == q.kind and r["colour"] == q.colour
     assert (r["deadline"] and (r["deadline"]["from"], r["deadline"]["before"])) == (q.deadline or None)
+    assert r["overdue"] == q.overdue
     if q.theme:
         assert q.theme in [c["label"] for c in r["concepts"]]
     assert r["description"].startswith("gelezen als: ")
@@ -337,7 +344,7 @@ def test_structured_question(ingested, board, q):
         from kg.compare import priorities
 
         assert not actions and {p["id"] for p in prios} == {p["priority"] for p in priorities(ws.store(), owner)}
-    elif q.status or q.colour or q.deadline or q.intent == "responsible":
+    elif q.status or q.colour or q.deadline or q.overdue or q.intent == "responsible":
         expected = [a for a in board.values() if _board_match(a, q, owner)]
         ids = {a["id"] for a in actions}
         for a in actions:
@@ -376,6 +383,8 @@ def _board_match(a: dict, q: Q, owner: str | None) -> bool:
     if q.colour and a["report_colour"] != q.colour:
         return False
     if q.deadline and not (end and (q.deadline[0] or "") <= end < q.deadline[1]):
+        return False
+    if q.overdue and not is_overdue(a, date.today()):
         return False
     if q.years and not _covers(a["cycle"], q.years):
         return False
