@@ -55,6 +55,7 @@ class Words:
     period_articles: tuple[str, ...]
     frame: frozenset[str]  # words that frame a question, not its subject: never its topic
     overdue: tuple[str, ...]
+    both_teams: tuple[str, ...]
 
 
 def _keys(words) -> tuple[str, ...]:
@@ -75,7 +76,8 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
-                 _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]))
+                 _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
+                 _keys(d["both"]["basisteams"]))
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +174,9 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     for _, _, k in take(find_phrases(toks, owner_keys, inflect=False)):
         if by_key[k] not in r.owners:
             r.owners.append(by_key[k])
+    if take(find_phrases(toks, w.both_teams, inflect=False)) and not r.owners:  # "both districts"
+        teams = [o for o in owners if _owner_kind(o) == "basisteam"]
+        r.owners = teams if len(teams) == 2 else []
     covered = {key(g): g for g in gemeenten}
     for s, e, g in _gemeenten(toks, used):
         used[s:e] = [True] * (e - s)

@@ -230,6 +230,10 @@ QUESTIONS = [
     Q("Which actions are overdue?", "actions", overdue=True),
     Q("Welke acties over verkeer zijn te laat?", "actions", overdue=True, theme="Verkeersveiligheid"),
     Q("Toon alle acties met status rood", "actions", colour="rood"),
+    # both basisteams without their names, and two owners named: their facts only
+    Q("Which priorities do both districts share?", "compare", [DW, TS]),
+    Q("Wat doen beide basisteams aan jeugd?", "actions", [DW, TS], theme="Jeugd"),
+    Q("Wat doen Tweestromenland en De Waarden aan drugs?", "actions", [TS, DW], theme="Drugs"),
     Q("Welke acties over verkeer hebben een deadline in 2025?", "actions", deadline=("2025-01-01", "2026-01-01"),
       theme="Verkeersveiligheid"),
     Q("What is due before the end of 2025 in Tweestromenland?", "actions", [TS], deadline=(None, "2026-01-01")),
@@ -310,6 +314,9 @@ def test_structured_question(ingested, board, q):
         assert groups == [] and ans["passages"] == []
         return
     owner = _scope_owner(q) if q.intent != "compare" else None
+    if len(q.owners) >= 2:  # several owners: nobody else's facts
+        assert {g["basisteam"] for g in groups} <= set(q.owners)
+        assert all(set(q.owners) & _holders(f) for f in actions + prios)
     if owner:
         assert {g["basisteam"] for g in groups} <= {owner}
         assert all(owner in _holders(f) for f in actions + prios)
