@@ -205,6 +205,7 @@ class ReadAs(BaseModel):
     status: str | None = Field(None, description="An actions-board status value.")
     colour: str | None = Field(None, description="A report colour (rood, oranje, groen) the question asks for.")
     overdue: bool = Field(False, description="The question asks for actions past their deadline and not closed.")
+    unowned: bool = Field(False, description="The question asks for actions with no trekker or portefeuillehouder.")
     kind: str | None = Field(None, description="A document kind.")
     concepts: list[EntityRef]
     topic: str = Field(description="The question's words that no structure took.")

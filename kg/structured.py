@@ -78,7 +78,7 @@ def covers(cycle: str | None, timeline: dict, years: list[int]) -> bool:
 def uses_board(reading: Reading) -> bool:
     """Questions the actions board answers: a status, a report colour, a deadline, who is responsible, or actions
     without a topic."""
-    return bool(reading.status or reading.colour or reading.deadline_before or reading.overdue
+    return bool(reading.status or reading.colour or reading.deadline_before or reading.overdue or reading.unowned
                 or reading.intent in BOARD_INTENTS
                 or (reading.intent == "actions" and not reading.concepts))
 
@@ -96,6 +96,8 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
         if reading.deadline_from and not (end and end >= reading.deadline_from):
             continue
         if about is not None and a["id"] not in about:
+            continue
+        if reading.unowned and (a.get("trekker") or a.get("owner")):
             continue
         item = {"id": a["id"], "title": a["title"], "basisteam": a["plan_owner"], "in_basisteam": a["basisteam"],
                 "cycle": a["cycle"], "timeline": a["timeline"], "status": a["status"],

@@ -56,6 +56,7 @@ class Words:
     frame: frozenset[str]  # words that frame a question, not its subject: never its topic
     overdue: tuple[str, ...]
     both_teams: tuple[str, ...]
+    unowned: tuple[str, ...]
 
 
 def _keys(words) -> tuple[str, ...]:
@@ -77,7 +78,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
                  _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
-                 _keys(d["both"]["basisteams"]))
+                 _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]))
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,7 @@ class Reading:
     status: str | None = None
     colour: str | None = None  # the report colour the question asks for ("welke acties staan op rood?")
     overdue: bool = False  # past the deadline and not closed ("welke acties zijn te laat?")
+    unowned: bool = False  # carried by nobody: no trekker, no portefeuillehouder ("acties zonder trekker")
     kind: str | None = None
     concepts: list[Concept] = field(default_factory=list)
     topic: str = ""
@@ -118,6 +120,8 @@ class Reading:
             parts.append(f"kleur {self.colour}")
         if self.overdue:
             parts.append("over de deadline")
+        if self.unowned:
+            parts.append("zonder trekker")
         if self.deadline_from and self.deadline_before:
             year = int(self.deadline_from[:4])
             whole_year = (self.deadline_from, self.deadline_before) == (f"{year}-01-01", f"{year + 1}-01-01")
@@ -141,7 +145,8 @@ class Reading:
             "not_loaded": self.not_loaded, "years": self.years,
             "deadline": ({"from": self.deadline_from, "before": self.deadline_before}
                          if self.deadline_before else None),
-            "status": self.status, "colour": self.colour, "overdue": self.overdue, "kind": self.kind,
+            "status": self.status, "colour": self.colour, "overdue": self.overdue, "unowned": self.unowned,
+            "kind": self.kind,
             "concepts": [{"id": c.iri.rsplit("/id/", 1)[-1], "label": c.label, "type": c.type} for c in self.concepts],
             "topic": self.topic, "description": self.describe(),
         }
@@ -192,6 +197,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     for _, _, p in take(find_phrases(toks, _keys(w.colour), inflect=False)):
         r.colour = r.colour or w.colour[p]
     r.overdue = bool(take(find_phrases(toks, w.overdue, inflect=False)))
+    r.unowned = bool(take(find_phrases(toks, w.unowned, inflect=False)))  # before "trekker" asks who
     for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False)):
         r.kind = r.kind or w.kind[p]
     g = ground(question, labels)
@@ -208,7 +214,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         if hits[i] and (i != "compare" or len(r.owners) + len(r.gemeenten) >= 2) and i[:-1] not in named:
             r.intent = i
             break
-    if r.intent == "general" and (r.status or r.colour or r.deadline_before or r.overdue):
+    if r.intent == "general" and (r.status or r.colour or r.deadline_before or r.overdue or r.unowned):
         r.intent = "actions"
     take(find_phrases(toks, w.owner_cues, inflect=False))
     for span in spans:

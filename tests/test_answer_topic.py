@@ -24,9 +24,26 @@ Dit uitvoeringsplan van de gemeente Lindewaard zet de speerpunten om in acties.
 """
 
 
+# A second plan whose actions name nobody who carries them.
+UNOWNED = """Actieprogramma Veiligheid Esdonk 2026
+
+De gemeente Esdonk voert in 2026 de volgende acties uit.
+
+Thema verkeer
+
+1. Snelheidsdisplays bij twee basisscholen plaatsen, gereed in het voorjaar van 2026.
+2. Schoolzones herinrichten in overleg met ouders, in de zomer van 2026.
+
+Thema jeugd
+
+1. Jongerenwerk op het plein bij de sporthal op vrijdagavond.
+"""
+
+
 @pytest.fixture(scope="module")
 def lindewaard(ingested, tmp_path_factory):
-    return workspace_with(ingested, tmp_path_factory.mktemp("topic"), {"uitvoeringsplan-lindewaard-2026.md": PLAN})
+    return workspace_with(ingested, tmp_path_factory.mktemp("topic"), {"uitvoeringsplan-lindewaard-2026.md": PLAN,
+                                                                      "actieprogramma-esdonk-2026.txt": UNOWNED})
 
 
 def _titles(answer: dict) -> list[str]:
@@ -73,3 +90,14 @@ def test_words_are_found_literally_first_then_by_meaning(lindewaard):
     assert pick(engine, "street coaches", titles) == [0]  # another language: by meaning
     assert pick(engine, "cameratoezicht", titles) is None  # no title names it
     assert pick(engine, "lachgas", titles[:2]) is None  # too few to choose among
+
+
+def test_actions_nobody_carries(lindewaard):
+    esdonk = [a for a in lindewaard.actions() if a["plan_owner"] == "Esdonk"]
+    assert esdonk and not any(a["trekker"] or a["owner"] for a in esdonk)
+    ans = lindewaard.answer("Welke acties hebben geen trekker?")
+    assert ans["read_as"]["unowned"] and "zonder trekker" in ans["read_as"]["description"]
+    shown = {a["id"] for g in ans["basisteams"] for a in g["actions"]}
+    assert shown == {a["id"] for a in lindewaard.actions() if not (a["trekker"] or a["owner"])}
+    assert {a["id"] for a in esdonk} <= shown
+    assert not lindewaard.answer("Which actions in Lindewaard have no owner?")["basisteams"]

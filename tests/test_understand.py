@@ -187,6 +187,7 @@ class Q:
     kind: str | None = None
     not_loaded: str | None = None
     overdue: bool = False
+    unowned: bool = False
 
 
 DW, TS = "De Waarden", "Tweestromenland"
@@ -230,6 +231,8 @@ QUESTIONS = [
     Q("Which actions are overdue?", "actions", overdue=True),
     Q("Welke acties over verkeer zijn te laat?", "actions", overdue=True, theme="Verkeersveiligheid"),
     Q("Toon alle acties met status rood", "actions", colour="rood"),
+    Q("Welke acties hebben geen trekker?", "actions", unowned=True),
+    Q("Which actions in Tweestromenland have no owner?", "actions", [TS], unowned=True),
     # both basisteams without their names, and two owners named: their facts only
     Q("Which priorities do both districts share?", "compare", [DW, TS]),
     Q("Wat doen beide basisteams aan jeugd?", "actions", [DW, TS], theme="Jeugd"),
@@ -300,7 +303,7 @@ def test_structured_question(ingested, board, q):
     assert r["gemeenten"] == ([q.gemeente] if q.gemeente else [])
     assert r["years"] == q.years and r["status"] == q.status and r["kind"] == q.kind and r["colour"] == q.colour
     assert (r["deadline"] and (r["deadline"]["from"], r["deadline"]["before"])) == (q.deadline or None)
-    assert r["overdue"] == q.overdue
+    assert r["overdue"] == q.overdue and r["unowned"] == q.unowned
     if q.theme:
         assert q.theme in [c["label"] for c in r["concepts"]]
     assert r["description"].startswith("gelezen als: ")
@@ -351,7 +354,7 @@ def test_structured_question(ingested, board, q):
         from kg.compare import priorities
 
         assert not actions and {p["id"] for p in prios} == {p["priority"] for p in priorities(ws.store(), owner)}
-    elif q.status or q.colour or q.deadline or q.overdue or q.intent == "responsible":
+    elif q.status or q.colour or q.deadline or q.overdue or q.unowned or q.intent == "responsible":
         expected = [a for a in board.values() if _board_match(a, q, owner)]
         ids = {a["id"] for a in actions}
         for a in actions:
@@ -369,7 +372,7 @@ def test_structured_question(ingested, board, q):
                 assert set(g["responsible"]) == carriers != set()
         if owner == DW:  # De Waarden has no action in the sample: the board gives none, nobody else's stand in
             assert actions == [] and not expected
-        elif not family:
+        elif not family and not q.unowned:  # the sample's actions all have a trekker or portefeuillehouder
             assert expected, "the board holds actions for this question"
     else:
         assert actions or prios, "the answer lists nothing"
@@ -392,6 +395,8 @@ def _board_match(a: dict, q: Q, owner: str | None) -> bool:
     if q.deadline and not (end and (q.deadline[0] or "") <= end < q.deadline[1]):
         return False
     if q.overdue and not is_overdue(a, date.today()):
+        return False
+    if q.unowned and (a["trekker"] or a["owner"]):
         return False
     if q.years and not _covers(a["cycle"], q.years):
         return False
