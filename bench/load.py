@@ -25,9 +25,15 @@ DEV = HERE.parent.parent / "shared" / "eval" / "dev_queries.jsonl"
 QUERIES = [json.loads(line)["query"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()] \
     if DEV.exists() else ["what are we doing on mensenhandel", "welke acties lopen er rond Bibob?", "Halt", "drugs"]
 FRESH = "--cached" not in sys.argv  # default: every query text is new, so no cached query vector helps
-PATHS = [("/api/search", lambda i: {"q": QUERIES[i % len(QUERIES)] + (f" {i}" if FRESH else ""), "k": 10})] * 8 + [
-    ("/api/entities", lambda i: {"q": "RIEC"}),
-    ("/api/compare", lambda i: {"a": "Tweestromenland", "b": "De Waarden"})]  # the sample corpus's two owners
+
+
+def paths(owners: list[str]) -> list:
+    """The request mix: per 10, 8 searches, 1 entity lookup and 1 comparison of the first two ingested owners."""
+    return [("/api/search", lambda i: {"q": QUERIES[i % len(QUERIES)] + (f" {i}" if FRESH else ""), "k": 10})] * 8 + [
+        ("/api/entities", lambda i: {"q": "RIEC"}), ("/api/compare", lambda i: {"a": owners[0], "b": owners[-1]})]
+
+
+PATHS: list = []  # filled once the server says which owners it holds
 
 
 async def client(base: str, until: float, lat: list[float], errors: list[str], seed: int) -> None:
@@ -64,6 +70,7 @@ def main() -> None:
     seconds = float(args[1]) if len(args) > 1 else 30
     workers = int(args[2]) if len(args) > 2 else 2
     with running_server(workers) as base:
+        PATHS[:] = paths(httpx.get(f"{base}/api/filters", timeout=60).json()["basisteam"][:2])
         asyncio.run(run(base, 3, 3))  # warm every worker
         asyncio.run(run(base, clients, seconds))
 

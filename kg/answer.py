@@ -44,7 +44,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     focus = [c for c in g.concepts if c.type in ("theme", "partner", "instrument")]
     related = {x for c in focus for x in (c.iri, *(labels.narrower(c.iri) if c.type == "theme" else ()))}
     scope = _scope(filters)
-    if len(reading.owners) >= 2 and not given.basisteam:  # "Tweestromenland en De Waarden": their facts only
+    if len(reading.owners) >= 2 and not given.basisteam:  # a question naming two owners: their facts only
         scope.append({o.lower() for o in reading.owners})
     groups: dict[str, dict] = {}
     extra: dict = {}
