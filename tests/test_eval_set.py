@@ -131,6 +131,23 @@ def test_unseen_set_was_written_apart(questions: list[dict], texts: dict[str, st
             assert len(q["sides"]) == 2 and {g for gs in q["sides"].values() for g in gs} == set(q["gold"]), q["id"]
 
 
+def test_comparison_set_was_written_apart(questions: list[dict], texts: dict[str, str]) -> None:
+    """bench/eval/comparisons.jsonl: 60 comparisons by authors who read only the documents, every answering passage
+    of each side judged; split once at random (seed 20261202) by language and by whether the owners are named."""
+    rows = load_queries(EVAL / "comparisons.jsonl")
+    assert len(rows) == 60 and Counter(q["lang"] for q in rows) == {"en": 30, "nl": 30}
+    assert {q["category"] for q in rows} == {"comparison"} and {q["split"] for q in rows} == {"tuning", "frozen"}
+    _balanced(rows, lambda q: (q["lang"], q["names_owners"]))
+    asked = {normalise(q["query"]) for q in [*questions, *load_queries(EVAL / "unseen.jsonl")]}
+    assert len({q["id"] for q in rows}) == len(rows) and not asked & {normalise(q["query"]) for q in rows}
+    for q in rows:
+        assert set(q["sides"]) == {"Tweestromenland", "De Waarden"} and all(q["sides"].values()), q["id"]
+        assert {g for gs in q["sides"].values() for g in gs} == set(q["gold"]), q["id"]
+        assert all(any(normalise(g) in texts[s] for s in q["sources"]) for g in q["gold"]), q["id"]
+        named = "Tweestromenland" in q["query"] and "De Waarden" in q["query"]
+        assert named == q["names_owners"], q["id"]
+
+
 def test_completed_judgements_add_to_the_gold_and_its_sides() -> None:
     q = {"id": "x", "query": "q", "gold": ["a", "b"], "sides": {"A": ["a"], "B": ["b"]},
          "more_gold": ["c"], "more_sides": {"B": ["c"]}}
