@@ -9,7 +9,8 @@ nDCG@10 overall, by language and by category for each split; the comparison ques
 owners in the top 10; how often the unanswerable questions (bench/eval/nomatch.jsonl) still get a top hit
 judged relevant; and in-process latency. The frozen half judges; it must never be used to choose methods.
 --extra evaluates further question files, held out like the frozen half (bench/eval/unseen.jsonl: 80 questions by
-authors who read only the documents; bench/eval/fixture_owners.jsonl: who does what in the fixtures' plans). Where
+authors who read only the documents; bench/eval/fixture_owners.jsonl: who does what in the fixtures' plans;
+bench/eval/comparisons.jsonl: 60 comparisons with every answering passage of each side, split in halves). Where
 rows carry completed judgements (`more_gold`, search/evaluate.completed), a second line gives the figures with them.
 """
 from __future__ import annotations
