@@ -9,17 +9,20 @@ interleaved, so every side has its best passages in the top results; without nam
 owners of the best passages (best first: "both districts" among many ingested owners means the ones that
 write about it), two where the question says "both", basisteams where it says "basisteams" or "districts".
 The comparison's own words ("both", "beide basisteams") say nothing about the topic either and leave the
-lexical query too.
+lexical query too. These words are data, in ontology/questions.toml [sides], beside the words by which an
+answer reads a question (search/understand.py).
 
 Chosen on the tuning half of bench/eval (docs/BENCHMARKS.md, "Search methods tried").
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 
 import numpy as np
 
+from ontology import QUESTIONS_FILE
 from ontology.cues import find_phrases
 from ontology.normalize import key, tokenize
 
@@ -27,16 +30,22 @@ from .facets import rows_by_key
 from .lexical import Analyzer
 from .passages import StoredPassage
 
-COMPARE = re.compile(r"\b(compar\w*|vergelijk\w*|beide|both|verschil\w*|differ\w*|versus|vs|each|elke?|iedere?|"
-                     r"allebei|(two|twee) (plans|plannen|districts|basisteams|teams|documents|documenten))\b", re.I)
 MAX_SIDES = 5  # sides of a comparison that names no owner: ten results still give each side two passages
-PAIR = re.compile(r"\b(beide|both|allebei|(two|twee) \w+)\b", re.I)  # "both plans": two sides, not five
-TEAMS = re.compile(r"\b(basisteams?|districts?)\b", re.I)  # "both districts": basisteams, not any plan owner
-# Words that, in a comparison, only say that several owners are meant.
-SIDE_WORDS = frozenset({"each", "elk", "elke", "ieder", "iedere", "allebei", "two", "twee", "beide", "both", "plan",
-                        "plans", "plannen", "district", "districts", "basisteam", "basisteams", "team", "teams",
-                        "document", "documents", "documenten", "gemeente", "gemeenten", "municipality",
-                        "municipalities"})
+
+
+def side_pattern(words: list[str]) -> re.Pattern:
+    """Whole words of ontology/questions.toml [sides], case-insensitive; "word*" a word it begins, "* " any word."""
+    alternatives = [re.escape(w.rstrip("*")) + r"\w*" if w.endswith("*") and not w.endswith(" *")
+                    else re.escape(w[:-2]) + r" \w+" if w.endswith(" *") else re.escape(w) for w in words]
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.I)
+
+
+with QUESTIONS_FILE.open("rb") as _fh:
+    _SIDES = tomllib.load(_fh)["sides"]
+COMPARE = side_pattern(_SIDES["compare"])
+PAIR = side_pattern(_SIDES["pair"])  # "both plans": two sides, not five
+TEAMS = side_pattern(_SIDES["teams"])  # "both districts": basisteams, not any plan owner
+SIDE_WORDS = frozenset(_SIDES["words"])  # in a comparison, words that only say several owners are meant
 
 
 class OwnerFinder:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ontology import QUESTIONS_FILE
 from ontology.cues import cues, find_phrases
 from ontology.labels import Concept, LabelIndex
 from ontology.normalize import Token, key, tokenize
@@ -24,7 +25,6 @@ from ontology.places import places
 from .grounding import ground
 from .lexical import STOPWORDS
 
-QUESTIONS_FILE = Path(__file__).resolve().parent.parent / "ontology" / "questions.toml"
 INTENTS = ("compare", "responsible", "partners", "instruments", "priorities", "actions", "general")
 _INTENT_NL = {"compare": "vergelijking", "responsible": "trekkers", "partners": "partners",
               "instruments": "instrumenten", "priorities": "prioriteiten", "actions": "acties"}

@@ -4,7 +4,7 @@ import numpy as np
 from search.lexical import Analyzer
 from search.passages import StoredPassage
 from search.scope import (COMPARE, MAX_SIDES, OwnerFinder, best_rows, interleave, leading_owners, lexical_query,
-                          rows_by_owner, side_rankings, unnamed_sides)
+                          rows_by_owner, side_pattern, side_rankings, unnamed_sides)
 
 
 def _passage(i: int, owner: str | None) -> StoredPassage:
@@ -33,6 +33,16 @@ def test_compare_words_in_both_languages():
               "Wat zeggen beide plannen", "in the two plans"):
         assert COMPARE.search(q), q
     assert not COMPARE.search("Wat doet de gemeente aan drugs in twee jaar?")
+
+
+def test_side_words_come_from_the_question_vocabulary():
+    """ontology/questions.toml [sides]: "word*" matches the longer words it begins, "two *" any next word, the
+    rest whole words only."""
+    pattern = side_pattern(["vergelijk*", "two *", "vs"])
+    assert [m.group(0) for m in pattern.finditer("Vergelijking van two plans, VS en vsx, vergelijk")] == [
+        "Vergelijking", "two plans", "VS", "vergelijk"]
+    assert not pattern.search("onvergelijkbaar") and unnamed_sides("beide plannen") == (2, False)
+    assert unnamed_sides("each district") == (MAX_SIDES, True)
 
 
 def test_interleave_gives_every_side_its_best_passages_first():
