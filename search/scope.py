@@ -34,10 +34,17 @@ MAX_SIDES = 5  # sides of a comparison that names no owner: ten results still gi
 
 
 def side_pattern(words: list[str]) -> re.Pattern:
-    """Whole words of ontology/questions.toml [sides], case-insensitive; "word*" a word it begins, "* " any word."""
-    alternatives = [re.escape(w.rstrip("*")) + r"\w*" if w.endswith("*") and not w.endswith(" *")
-                    else re.escape(w[:-2]) + r" \w+" if w.endswith(" *") else re.escape(w) for w in words]
-    return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.I)
+    """Any of `words` (ontology/questions.toml [sides]) as whole words, case-insensitive."""
+    return re.compile(r"\b(" + "|".join(map(_alternative, words)) + r")\b", re.I)
+
+
+def _alternative(word: str) -> str:
+    """"two *": "two" and any next word; "vergelijk*": any word it begins; else the word itself."""
+    if word.endswith(" *"):
+        return re.escape(word[:-2]) + r" \w+"
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    return re.escape(word)
 
 
 with QUESTIONS_FILE.open("rb") as _fh:
