@@ -87,7 +87,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         about = {a["id"] for a in actions_about(store, related)} if related else None
         every = board() if board else all_actions(store)
         picked = board_actions(store, every, reading, lambda x: _owned(x, scope), about)
-        if reading.topic and not related:  # "who is responsible for the street coaches?": its own words choose
+        if reading.topic:  # "who is responsible for the street coaches?": its own words choose
             picked, note = on_topic(engine, reading.topic, picked)
             notes += [note] if note else []
         for a in picked:
@@ -98,14 +98,19 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 grp["responsible"] += [o for o in carriers(a) if o not in grp["responsible"]]
         add_priorities()
     elif related:
-        for a in actions_about(store, related):
-            if not _owned(a, scope) or not covers(a["cycle"], a["timeline"], reading.years):
-                continue
+        acts = [a for a in actions_about(store, related)
+                if _owned(a, scope) and covers(a["cycle"], a["timeline"], reading.years)]
+        if reading.topic:  # "jeugd en messen": the words beside the theme choose among its actions, or say they can't
+            acts, note = on_topic(engine, reading.topic, acts)
+            notes += [note] if note else []
+        for a in acts:
             grp = group(a["basisteam"])
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
         add_priorities()
     _narrow(groups, store, labels, filters)
+    if not elsewhere and (gap := _nothing_found(reading, groups, hits, extra)):
+        notes.append(gap)
     seen = [*groups, *(h.passage.owner or h.passage.basisteam for h in hits if h.relevant)]
     shown = [o for o in dict.fromkeys(seen) if o]
     return _with_no_match({
@@ -121,13 +126,15 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
 
 def on_topic(engine: SearchEngine, topic: str, actions: list[dict]) -> tuple[list[dict], str | None]:
     """The actions whose titles the question's free words name (search/pick.py), and a Dutch note saying so; all
-    of them, with a note that says that too, when the words do not single out a few."""
+    of them, with a note that says that too, when the words do not single out a few. Beside a concept the words
+    still choose ("jeugd en messen"): the theme's actions are not an answer about knives, and saying that no
+    title names them keeps the gap in sight."""
     if len(actions) < FEWEST:
         return actions, None
     chosen = pick(engine, topic, [a["title"] for a in actions])
     if chosen is None:
-        return actions, (f"“{topic}” wijst geen afzonderlijke acties aan: hieronder alle {len(actions)} acties die "
-                         "bij de rest van de vraag horen.")
+        return actions, (f"“{topic}” wijst geen afzonderlijke acties aan: het antwoord toont de {len(actions)} acties "
+                         "die bij de rest van de vraag horen.")
     return [actions[i] for i in chosen], (f"“{topic}” past bij {len(chosen)} van de {len(actions)} acties die bij "
                                           "de vraag horen; alleen die staan in het antwoord.")
 
@@ -174,6 +181,24 @@ def _narrow(groups: dict[str, dict], store: GraphStore, labels: LabelIndex, filt
         grp["priorities"] = [p for p in grp["priorities"] if all(k(p) for k in keep_priority)]
         if not any(grp.get(key) for key in ("actions", "priorities", "partners", "instruments")):
             del groups[name]
+
+
+_FOUND_NL = {"partners": "partners", "instruments": "instrumenten", "responsible": "trekkers",
+             "priorities": "prioriteiten", "actions": "acties"}
+
+
+def _nothing_found(reading, groups: dict[str, dict], hits: list, extra: dict) -> str | None:
+    """A Dutch note when the question asks for a kind of fact and the graph gives none of it: an empty list
+    must not read as "nothing is being done" or be hidden under passages about something else."""
+    field = {"responsible": "actions"}.get(reading.intent, reading.intent)
+    if reading.intent not in _FOUND_NL or extra.get("comparison") or any(g.get(field) for g in groups.values()):
+        return None
+    whose = [*reading.owners, *reading.gemeenten]
+    note = f"Geen {_FOUND_NL[reading.intent]} gevonden die bij de vraag passen"
+    note += f" in de documenten van {' en '.join(whose)}." if whose else "."
+    if any(h.relevant for h in hits):
+        note += " De passages hieronder zeggen wat de documenten erover schrijven."
+    return note
 
 
 def _with_no_match(out: dict, filters: Filters | None) -> dict:

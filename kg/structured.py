@@ -28,7 +28,9 @@ def scoped_filters(reading: Reading, given: Filters | None, values: dict) -> tup
     conflicts and on scopes no ingested document meets."""
     given = given or Filters()
     f, notes = replace(given), []
-    owner = reading.owners[0] if len(reading.owners) == 1 and reading.intent != "compare" else None
+    # a comparison with a place of which nothing is ingested ("Amersfoort and Meerwijk") has one side to show
+    one_side = reading.intent != "compare" or bool(reading.not_loaded and not reading.gemeenten)
+    owner = reading.owners[0] if len(reading.owners) == 1 and one_side else None
     gemeente = reading.gemeenten[0] if len(reading.gemeenten) == 1 and not reading.owners else None
     year = reading.years[0] if len(reading.years) == 1 else None
     for name, said, label in (("basisteam", owner, "eigenaar"), ("gemeente", gemeente, "gemeente"),

@@ -174,8 +174,8 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
                 out.append((s, e, phrase))
         return out
 
-    owner_keys = _keys(owners)
-    by_key = {key(o): o for o in owners}
+    by_key = {**{_adjective(k): o for o in owners if len((k := key(o)).split()) == 1}, **{key(o): o for o in owners}}
+    owner_keys = _keys(by_key)
     for _, _, k in take(find_phrases(toks, owner_keys, inflect=False)):
         if by_key[k] not in r.owners:
             r.owners.append(by_key[k])
@@ -198,7 +198,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         r.colour = r.colour or w.colour[p]
     r.overdue = bool(take(find_phrases(toks, w.overdue, inflect=False)))
     r.unowned = bool(take(find_phrases(toks, w.unowned, inflect=False)))  # before "trekker" asks who
-    for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False)):
+    for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False) + _heads(toks, w.kind)):
         r.kind = r.kind or w.kind[p]
     g = ground(question, labels)
     spans: list[list[int]] = []
@@ -208,10 +208,12 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
             r.concepts.append(c)
             spans.append([i for i, t in enumerate(toks) if t.start >= m.start and t.end <= m.end])
     named = {c.type for c in r.concepts}
-    hits = {i: take(find_phrases(toks, w.intents[i], inflect=False)) for i in w.intent_order}
+    hits = {i: take(find_phrases(toks, w.intents[i], inflect=False) + _heads(toks, w.intents[i]))
+            for i in w.intent_order}
+    places_named = len(r.owners) + len(r.gemeenten) + len(r.not_loaded)  # one side may be a place not ingested
     for i in w.intent_order:
         # "with partners like Liander" names a partner: it does not ask which partners there are
-        if hits[i] and (i != "compare" or len(r.owners) + len(r.gemeenten) >= 2) and i[:-1] not in named:
+        if hits[i] and (i != "compare" or places_named >= 2) and i[:-1] not in named:
             r.intent = i
             break
     if r.intent == "general" and (r.status or r.colour or r.deadline_before or r.overdue or r.unowned):
@@ -223,6 +225,27 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     r.topic = " ".join(t.raw for i, t in enumerate(toks) if not used[i] and t.norm not in STOPWORDS
                        and t.norm not in w.frame and not t.norm.isdigit())
     return r
+
+
+HEAD = 8  # letters a one-word term needs before it also counts as the head of a compound (_heads)
+
+
+def _heads(toks: list[Token], terms) -> list[tuple[int, int, str]]:
+    """Tokens that end in one of the one-word `terms` of at least HEAD letters, as Dutch compounds do
+    ("veiligheidsprioriteiten", "raadsinformatienota", "tussenevaluatie"); shorter terms would find words
+    that only end like them ("transacties"). (position, end, term), as find_phrases gives them."""
+    long = sorted((t for t in terms if " " not in t and len(t) >= HEAD), key=len, reverse=True)
+    out = []
+    for i, tok in enumerate(toks):
+        term = next((t for t in long if tok.norm.endswith(t) and len(tok.norm) >= len(t) + 3), None)
+        if term is not None:
+            out.append((i, i + 1, term))
+    return out
+
+
+def _adjective(name_key: str) -> str:
+    """The adjective Dutch makes of a one-word place name ("Tiel" -> "tielse", "Brakeldonk" -> "brakeldonkse")."""
+    return name_key + "se"
 
 
 def _gemeenten(toks: list[Token], used: list[bool]):
@@ -237,6 +260,8 @@ def _gemeenten(toks: list[Token], used: list[bool]):
             if len(span) < n or any(used[i:i + n]) or span[0].norm in STOPWORDS and n == 1:
                 continue
             found = places().find(" ".join(t.norm for t in span))
+            if not found and n == 1 and span[0].raw[:1].isupper() and span[0].norm.endswith("se"):
+                found = places().find(span[0].norm[:-2])  # "de Tielse acties": Tiel
             if len(found) != 1:
                 continue
             k = key(found[0].name)

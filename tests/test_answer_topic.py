@@ -101,3 +101,41 @@ def test_actions_nobody_carries(lindewaard):
     assert shown == {a["id"] for a in lindewaard.actions() if not (a["trekker"] or a["owner"])}
     assert {a["id"] for a in esdonk} <= shown
     assert not lindewaard.answer("Which actions in Lindewaard have no owner?")["basisteams"]
+
+
+def test_words_beside_a_theme_choose_among_its_actions(lindewaard):
+    """"jeugd" is a concept and chooses by the graph; "straatcoaches" then chooses among the theme's actions."""
+    every = _titles(lindewaard.answer("Welke acties lopen er rond jeugd?"))
+    ans = lindewaard.answer("Welke acties rond jeugd gaan over straatcoaches?")
+    assert ans["read_as"]["topic"] == "straatcoaches" and "Jeugd" in [c["label"] for c in ans["read_as"]["concepts"]]
+    chosen = _titles(ans)
+    assert chosen and set(chosen) < set(every) and all("straatcoach" in t.lower() for t in chosen)
+    assert "Straatcoaches inzetten in het centrum op vrijdag" in chosen
+    assert any(f"past bij {len(chosen)} van de {len(every)} acties" in n for n in ans["read_as"]["notes"])
+
+
+def test_words_beside_a_theme_that_no_action_names_are_said_not_hidden(lindewaard):
+    every = _titles(lindewaard.answer("Welke acties lopen er rond jeugd?"))
+    ans = lindewaard.answer("Welke acties rond jeugd gaan over messen?")
+    assert sorted(_titles(ans)) == sorted(every)
+    assert any(n.startswith("“messen” wijst geen afzonderlijke acties aan") for n in ans["read_as"]["notes"])
+
+
+def test_asking_for_a_kind_of_fact_the_graph_lacks_says_so(lindewaard):
+    """Esdonk's actions name no partner: the answer says none were found instead of showing nothing."""
+    ans = lindewaard.answer("Welke partners werken in Esdonk aan verkeer?")
+    assert ans["read_as"]["intent"] == "partners" and ans["read_as"]["owners"] == ["Esdonk"]
+    assert not any(g.get("partners") for g in ans["basisteams"])
+    assert "Geen partners gevonden die bij de vraag passen in de documenten van Esdonk." in " ".join(
+        ans["read_as"]["notes"])
+    found = lindewaard.answer("Welke partners werken in Lindewaard aan jeugd?")
+    assert any(g.get("partners") for g in found["basisteams"])
+    assert not any(n.startswith("Geen partners") for n in found["read_as"]["notes"])
+
+
+def test_a_comparison_with_a_place_nothing_covers_shows_the_other_side_only(lindewaard):
+    ans = lindewaard.answer("Vergelijk Amersfoort met Lindewaard op jeugd")
+    r = ans["read_as"]
+    assert r["intent"] == "compare" and r["owners"] == ["Lindewaard"] and r["not_loaded"] == ["gemeente Amersfoort"]
+    assert {g["basisteam"] for g in ans["basisteams"]} == {"Lindewaard"}
+    assert any("Amersfoort" in n and "niets ingelezen" in n for n in r["notes"])

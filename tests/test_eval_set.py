@@ -168,3 +168,24 @@ def test_unseen_unanswerable_set(nomatch: list[dict]) -> None:
     assert sum(q["near"] for q in rows) == 14 and {q["split"] for q in rows} == {"unseen"}
     seen = {normalise(q["query"]) for q in nomatch}
     assert len({normalise(q["query"]) for q in rows} - seen) == len(rows)
+
+
+def test_structured_set_was_written_apart() -> None:
+    """bench/eval/structured.jsonl: 100 questions that carry structure, by two authors who read only the documents
+    (no code, vocabulary or test), each with the reading they expect; split once at random (seed 20261203) by
+    author and language. None of them is one of the reader's own test questions."""
+    from ontology.labels import LabelIndex
+    from tests.test_understand import QUESTIONS
+
+    rows = [json.loads(line) for line in (EVAL / "structured.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 100 and Counter(q["lang"] for q in rows) == {"en": 50, "nl": 50}
+    assert len({q["id"] for q in rows}) == 100 and {q["split"] for q in rows} == {"tuning", "frozen"}
+    _balanced(rows, lambda q: (q["id"][:2], q["lang"]))
+    assert not {normalise(q.question) for q in QUESTIONS} & {normalise(q["query"]) for q in rows}
+    labels = LabelIndex.default()
+    for q in rows:
+        assert q["intent"] in {"actions", "partners", "instruments", "responsible", "priorities", "compare", "general"}
+        assert q["theme"] is None or labels.lookup(q["theme"], "theme"), q["id"]
+        named = normalise(q["query"]).replace("se ", " ")  # "Brakeldonkse jaarschijf" names Brakeldonk
+        assert all(normalise(o) in named or o == "Tweestromenland" or o == "De Waarden" for o in q["owners"]), q["id"]
+        assert q["deadline"] is None or q["deadline"]["before"] > (q["deadline"]["from"] or ""), q["id"]

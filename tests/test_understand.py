@@ -145,6 +145,31 @@ def test_compare_needs_two_owners(labels):
     assert read("Vergelijk Noord op jeugd", labels, owners).intent != "compare"
 
 
+def test_compare_with_a_place_nothing_covers_is_still_a_comparison(labels):
+    r = read("How does Amersfoort compare with Noord on burglary?", labels, ["Noord"])
+    assert r.intent == "compare" and r.owners == ["Noord"] and r.not_loaded == ["gemeente Amersfoort"]
+
+
+@pytest.mark.parametrize("question, intent, kind", [
+    ("Wat zijn de veiligheidsprioriteiten van Noord?", "priorities", None),  # the compound's head asks
+    ("Welke handhavingsinstrumenten zet Noord in?", "instruments", None),
+    ("Welke acties staan in de raadsinformatienota?", "actions", "council_note"),
+    ("Wat zegt de tussenevaluatie over jeugd?", "general", "evaluation"),
+    ("Welke acties gaan over vastgoedtransacties?", "actions", None),  # "transacties" is no compound of "acties"
+    ("Hoe verlopen de interacties met jongeren in Noord?", "general", None),
+])
+def test_a_compound_counts_by_its_head(labels, question, intent, kind):
+    r = read(question, labels, ["Noord"])
+    assert (r.intent, r.kind) == (intent, kind)
+
+
+def test_a_place_named_as_an_adjective(labels):
+    assert read("Welke Brakeldonkse acties zijn afgerond?", labels, ["Brakeldonk"]).owners == ["Brakeldonk"]
+    r = read("Wat staat er in de Tielse plannen over drugs?", labels, ["Noord"], ["Tiel"])
+    assert r.gemeenten == ["Tiel"] and r.not_loaded == []
+    assert read("welke tielse acties?", labels, ["Noord"], ["Tiel"]).gemeenten == []  # an adjective is capitalised
+
+
 def test_kind_words(labels):
     assert read("Wat staat er in de evaluatie over jeugd?", labels).kind == "evaluation"
     assert read("What does the implementation plan say about drugs?", labels).kind == "uvp"
