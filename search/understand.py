@@ -174,6 +174,16 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
                 out.append((s, e, phrase))
         return out
 
+    def take_gapped(phrases):
+        """The phrases that stand with a few other words between theirs (_gapped), their words marked used."""
+        out = []
+        for at, phrase in _gapped(toks, used, phrases):
+            if not any(used[j] for j in at):
+                for j in at:
+                    used[j] = True
+                out.append(phrase)
+        return out
+
     by_key = {**{_adjective(k): o for o in owners if len((k := key(o)).split()) == 1}, **{key(o): o for o in owners}}
     owner_keys = _keys(by_key)
     for _, _, k in take(find_phrases(toks, owner_keys, inflect=False)):
@@ -192,12 +202,12 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         elif g.name not in r.not_loaded:
             r.not_loaded.append(f"gemeente {g.name}")
     _read_years(toks, used, r, w)
-    for _, _, p in take(find_phrases(toks, _keys(w.status), inflect=False)):
-        r.status = r.status or w.status[p]
-    for _, _, p in take(find_phrases(toks, _keys(w.colour), inflect=False)):
-        r.colour = r.colour or w.colour[p]
-    r.overdue = bool(take(find_phrases(toks, w.overdue, inflect=False)))
-    r.unowned = bool(take(find_phrases(toks, w.unowned, inflect=False)))  # before "trekker" asks who
+    for table, attr in ((w.status, "status"), (w.colour, "colour")):
+        phrases = _keys(table)
+        for p in [ph for _, _, ph in take(find_phrases(toks, phrases, inflect=False))] + take_gapped(phrases):
+            setattr(r, attr, getattr(r, attr) or table[p])
+    r.overdue = bool(take(find_phrases(toks, w.overdue, inflect=False)) + take_gapped(w.overdue))
+    r.unowned = bool(take(find_phrases(toks, w.unowned, inflect=False)) + take_gapped(w.unowned))  # before "trekker"
     for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False) + _heads(toks, w.kind)):
         r.kind = r.kind or w.kind[p]
     g = ground(question, labels)
@@ -209,7 +219,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
             spans.append([i for i, t in enumerate(toks) if t.start >= m.start and t.end <= m.end])
     named = {c.type for c in r.concepts}
     hits = {i: take(find_phrases(toks, w.intents[i], inflect=False) + _heads(toks, w.intents[i]))
-            for i in w.intent_order}
+            + take_gapped(w.intents[i]) for i in w.intent_order}
     places_named = len(r.owners) + len(r.gemeenten) + len(r.not_loaded)  # one side may be a place not ingested
     for i in w.intent_order:
         # "with partners like Liander" names a partner: it does not ask which partners there are
@@ -225,6 +235,34 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     r.topic = " ".join(t.raw for i, t in enumerate(toks) if not used[i] and t.norm not in STOPWORDS
                        and t.norm not in w.frame and not t.norm.isdigit())
     return r
+
+
+GAP = 2  # words that may stand between two words of a phrase ("lopen in 2025 nog" holds "lopen nog")
+
+
+def _gapped(toks: list[Token], used: list[bool], phrases) -> list[tuple[list[int], str]]:
+    """Positions of the phrases of several words whose words stand in order with at most GAP other words
+    between each two ("not yet done", "geen enkele trekker", "staan in 2025 op rood"); a question rarely
+    repeats the vocabulary's wording word for word. Only free tokens match; the words in between may be
+    anything (a year, a name). The phrases that stand contiguously are found first (find_phrases)."""
+    out = []
+    for phrase in phrases:
+        words_ = phrase.split()
+        if len(words_) < 2:
+            continue
+        for i, tok in enumerate(toks):
+            if used[i] or tok.norm != words_[0]:
+                continue
+            at = [i]
+            for w in words_[1:]:
+                nxt = next((j for j in range(at[-1] + 1, min(at[-1] + 2 + GAP, len(toks)))
+                            if not used[j] and toks[j].norm == w), None)
+                if nxt is None:
+                    break
+                at.append(nxt)
+            else:
+                out.append((at, phrase))
+    return out
 
 
 HEAD = 8  # letters a one-word term needs before it also counts as the head of a compound (_heads)

@@ -163,6 +163,21 @@ def test_a_compound_counts_by_its_head(labels, question, intent, kind):
     assert (r.intent, r.kind) == (intent, kind)
 
 
+@pytest.mark.parametrize("question, field, value", [
+    ("Welke acties tegen radicalisering lopen in 2025 nog?", "status", "loopt"),  # "lopen nog", a year between
+    ("Which actions have not yet been carried out?", "status", "niet_uitgevoerd"),
+    ("Which actions in Noord are marked as red?", "colour", "rood"),
+    ("Which actions have no designated owner?", "unowned", True),
+])
+def test_a_phrase_may_have_a_few_words_between_its_words(labels, question, field, value):
+    assert getattr(read(question, labels, ["Noord"]), field) == value
+
+
+def test_a_phrase_spread_too_far_is_not_read(labels):
+    r = read("Which actions in Noord for the youth of the town have no plan at all or owner?", labels, ["Noord"])
+    assert not r.unowned  # "no" and "owner" stand five words apart
+
+
 def test_a_place_named_as_an_adjective(labels):
     assert read("Welke Brakeldonkse acties zijn afgerond?", labels, ["Brakeldonk"]).owners == ["Brakeldonk"]
     r = read("Wat staat er in de Tielse plannen over drugs?", labels, ["Noord"], ["Tiel"])
