@@ -174,17 +174,19 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
                 out.append((s, e, phrase))
         return out
 
-    def take_gapped(phrases):
-        """The phrases that stand with a few other words between theirs (_gapped), their words marked used."""
-        out = []
-        for at, phrase in _gapped(toks, used, phrases):
+    def matched(phrases, heads: bool = False, gapped: bool = True) -> list[str]:
+        """The vocabulary `phrases` in the free tokens, their words then marked used: word for word first, then
+        (`heads`) as the head of a compound (_heads), then (`gapped`) with a few words between theirs (_gapped)."""
+        whole = find_phrases(toks, phrases, inflect=False) + (_heads(toks, phrases) if heads else [])
+        out = [p for _, _, p in take(whole)]
+        for at, phrase in _gapped(toks, used, phrases) if gapped else []:
             if not any(used[j] for j in at):
                 for j in at:
                     used[j] = True
                 out.append(phrase)
         return out
 
-    by_key = {**{_adjective(k): o for o in owners if len((k := key(o)).split()) == 1}, **{key(o): o for o in owners}}
+    by_key = {**{k + ADJECTIVE: o for o in owners if len((k := key(o)).split()) == 1}, **{key(o): o for o in owners}}
     owner_keys = _keys(by_key)
     for _, _, k in take(find_phrases(toks, owner_keys, inflect=False)):
         if by_key[k] not in r.owners:
@@ -202,13 +204,13 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         elif g.name not in r.not_loaded:
             r.not_loaded.append(f"gemeente {g.name}")
     _read_years(toks, used, r, w)
-    for table, attr in ((w.status, "status"), (w.colour, "colour")):
-        phrases = _keys(table)
-        for p in [ph for _, _, ph in take(find_phrases(toks, phrases, inflect=False))] + take_gapped(phrases):
-            setattr(r, attr, getattr(r, attr) or table[p])
-    r.overdue = bool(take(find_phrases(toks, w.overdue, inflect=False)) + take_gapped(w.overdue))
-    r.unowned = bool(take(find_phrases(toks, w.unowned, inflect=False)) + take_gapped(w.unowned))  # before "trekker"
-    for _, _, p in take(find_phrases(toks, _keys(w.kind), inflect=False) + _heads(toks, w.kind)):
+    for p in matched(_keys(w.status)):
+        r.status = r.status or w.status[p]
+    for p in matched(_keys(w.colour)):
+        r.colour = r.colour or w.colour[p]
+    r.overdue = bool(matched(w.overdue))
+    r.unowned = bool(matched(w.unowned))  # before "trekker" asks who
+    for p in matched(_keys(w.kind), heads=True, gapped=False):
         r.kind = r.kind or w.kind[p]
     g = ground(question, labels)
     spans: list[list[int]] = []
@@ -218,8 +220,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
             r.concepts.append(c)
             spans.append([i for i, t in enumerate(toks) if t.start >= m.start and t.end <= m.end])
     named = {c.type for c in r.concepts}
-    hits = {i: take(find_phrases(toks, w.intents[i], inflect=False) + _heads(toks, w.intents[i]))
-            + take_gapped(w.intents[i]) for i in w.intent_order}
+    hits = {i: matched(w.intents[i], heads=True) for i in w.intent_order}
     places_named = len(r.owners) + len(r.gemeenten) + len(r.not_loaded)  # one side may be a place not ingested
     for i in w.intent_order:
         # "with partners like Liander" names a partner: it does not ask which partners there are
@@ -281,9 +282,7 @@ def _heads(toks: list[Token], terms) -> list[tuple[int, int, str]]:
     return out
 
 
-def _adjective(name_key: str) -> str:
-    """The adjective Dutch makes of a one-word place name ("Tiel" -> "tielse", "Brakeldonk" -> "brakeldonkse")."""
-    return name_key + "se"
+ADJECTIVE = "se"  # what Dutch adds to a one-word place name to make its adjective ("Tielse", "Brakeldonkse")
 
 
 def _gemeenten(toks: list[Token], used: list[bool]):
@@ -298,8 +297,8 @@ def _gemeenten(toks: list[Token], used: list[bool]):
             if len(span) < n or any(used[i:i + n]) or span[0].norm in STOPWORDS and n == 1:
                 continue
             found = places().find(" ".join(t.norm for t in span))
-            if not found and n == 1 and span[0].raw[:1].isupper() and span[0].norm.endswith("se"):
-                found = places().find(span[0].norm[:-2])  # "de Tielse acties": Tiel
+            if not found and n == 1 and span[0].raw[:1].isupper() and span[0].norm.endswith(ADJECTIVE):
+                found = places().find(span[0].norm[:-len(ADJECTIVE)])  # "de Tielse acties": Tiel
             if len(found) != 1:
                 continue
             k = key(found[0].name)
