@@ -1,6 +1,6 @@
 """How `ivp ask` reads questions that carry structure, on questions written apart from the reader's vocabulary.
 
-    .venv/bin/python -m bench.structured_eval [--split tuning|frozen|all] [--show] [--json OUT.json]
+    .venv/bin/python -m bench.structured_eval [FILE.jsonl ...] [--split tuning|frozen|all] [--show] [--json OUT.json]
 
 `bench/eval/structured.jsonl` holds questions by authors who saw only the documents (no code, no vocabulary, no
 test), each with the reading a careful person expects: what it asks for (intent), the owners, gemeente or place
@@ -13,7 +13,9 @@ same documents as bench/search_eval.py (the sample corpus and its fixtures), eac
   only actions with the status, colour, deadline, period asked, on the theme asked; partners or instruments
   listed when asked; nothing at all for a place not ingested, unless the question also names one that is
   ("Amersfoort compared with X": X's facts only).
-`--show` lists the tuning half's misses only: the frozen half judges and is never read to choose a change.
+`--show` lists the tuning halves' misses only: a frozen half judges and is never read to choose a change.
+Other files of the same shape (a later set written apart, `structured_more.jsonl`) are scored beside it, each
+reported by its own name and split.
 """
 from __future__ import annotations
 
@@ -113,8 +115,8 @@ def evaluate(ws, questions: list[dict]) -> list[dict]:
         ans = ws.answer(q["query"])
         read = reading_errors(q, ans["read_as"])
         facts = fact_errors(q, ans, board, theme_family(ws.labels, q["theme"]))
-        rows.append({"id": q["id"], "split": q["split"], "lang": q["lang"], "query": q["query"], "read": read,
-                     "facts": facts, "description": ans["read_as"]["description"]})
+        rows.append({"id": q["id"], "set": q.get("set", QUESTIONS.stem), "split": q["split"], "lang": q["lang"],
+                     "query": q["query"], "read": read, "facts": facts, "description": ans["read_as"]["description"]})
     return rows
 
 
@@ -129,24 +131,30 @@ def summary(rows: list[dict]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path, default=[QUESTIONS], help="question files (JSON Lines)")
     ap.add_argument("--split", choices=["tuning", "frozen", "all"], default="tuning")
     ap.add_argument("--show", action="store_true", help="list the tuning half's misses")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    questions = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    questions = [{**json.loads(x), "set": f.stem} for f in args.files
+                 for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
     if args.split != "all":
         questions = [q for q in questions if q["split"] == args.split]
     data_dir = Path(os.environ.get("IVP_BENCH_DATA_DIR") or tempfile.mkdtemp(prefix="ivp-structured-"))
     rows = evaluate(build_workspace(data_dir), questions)
     report = {}
-    for split in ("tuning", "frozen"):
-        for lang in (None, "en", "nl"):
-            part = [r for r in rows if r["split"] == split and (lang is None or r["lang"] == lang)]
-            if part:
-                report[split + (f", {lang}" if lang else "")] = summary(part)
-    print(f"{'set':<14}{'n':>4}{'read right':>12}{'facts obey':>12}{'both':>8}  field errors")
+    for name in dict.fromkeys(r["set"] for r in rows):
+        for split in ("tuning", "frozen"):
+            for lang in (None, "en", "nl"):
+                part = [r for r in rows if r["set"] == name and r["split"] == split and lang in (None, r["lang"])]
+                if part:
+                    label = split + (f", {lang}" if lang else "")
+                    report[label if name == QUESTIONS.stem else f"{name} {label}"] = summary(part)
+    width = max(map(len, report)) + 2
+    print(f"{'set':<{width}}{'n':>4}{'read right':>12}{'facts obey':>12}{'both':>8}  field errors")
     for name, s in report.items():
-        print(f"{name:<14}{s['n']:>4}{s['read_right']:>12}{s['facts_obey']:>12}{s['both']:>8}  {s['field_errors']}")
+        print(f"{name:<{width}}{s['n']:>4}{s['read_right']:>12}{s['facts_obey']:>12}{s['both']:>8}  "
+              f"{s['field_errors']}")
     if args.show:
         for r in rows:
             if r["split"] == "tuning" and (r["read"] or r["facts"]):

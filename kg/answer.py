@@ -11,7 +11,7 @@ from search.engine import Filters, SearchEngine
 from search.grounding import ground
 from search.pick import FEWEST, pick
 from search.relevance import no_match_message
-from search.understand import read
+from search.understand import Reading, read
 
 from .actions import all_actions
 from .sparql import PREFIXES, once, passage_ref, plan_owner
@@ -88,7 +88,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         every = board() if board else all_actions(store)
         picked = board_actions(store, every, reading, lambda x: _owned(x, scope), about)
         if reading.topic:  # "who is responsible for the street coaches?": its own words choose
-            picked, note = on_topic(engine, reading.topic, picked)
+            picked, note = on_topic(engine, reading.topic, picked, keep=_narrows(reading))
             notes += [note] if note else []
         for a in picked:
             grp = group(a["basisteam"])
@@ -124,14 +124,24 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     }, filters)
 
 
-def on_topic(engine: SearchEngine, topic: str, actions: list[dict]) -> tuple[list[dict], str | None]:
-    """The actions whose titles the question's free words name (search/pick.py), and a Dutch note saying so; all
-    of them, with a note that says that too, when the words do not single out a few. Beside a concept the words
-    still choose ("jeugd en messen"): the theme's actions are not an answer about knives, and saying that no
-    title names them keeps the gap in sight."""
+def _narrows(r: Reading) -> bool:
+    """Whether the question chooses among the board's actions by more than its free words: an owner or place, a
+    concept, a status, colour, deadline or period, a kind of document, or actions with(out) an owner."""
+    return bool(r.owners or r.gemeenten or r.concepts or r.status or r.colour or r.deadline_before or r.years
+                or r.overdue or r.unowned or r.kind)
+
+
+def on_topic(engine: SearchEngine, topic: str, actions: list[dict], keep: bool = True) -> tuple[list[dict], str | None]:
+    """The actions whose titles the question's free words name (search/pick.py), and a Dutch note saying so; when
+    the words do not single out a few, all of them if the rest of the question chose them (`keep`), else none
+    ("who painted the Mona Lisa?" asks nothing of the board), with a note that says which. Beside a concept the
+    words still choose ("jeugd en messen"): the theme's actions are not an answer about knives, and saying that
+    no title names them keeps the gap in sight."""
     if len(actions) < FEWEST:
         return actions, None
     chosen = pick(engine, topic, [a["title"] for a in actions])
+    if chosen is None and not keep:
+        return [], f"“{topic}” wijst geen acties aan."
     if chosen is None:
         return actions, (f"“{topic}” wijst geen afzonderlijke acties aan: het antwoord toont de {len(actions)} acties "
                          "die bij de rest van de vraag horen.")

@@ -16,6 +16,7 @@ from typing import Any
 from ontology.labels import LabelIndex
 from ontology.vocab import full_iri
 from ontology.vocab import short_id as short_id_of
+from search import loose
 from search.contract import FilterError, hit_json, make_filters
 from search.encoders import make_encoder
 from search.engine import Filters, IndexMissing, SearchEngine, Weights
@@ -124,10 +125,12 @@ class Workspace:
 
     def warm(self) -> None:
         """Load the encoder, the active state's search indexes, its graph indexes and its actions (the board and
-        every comparison read them) ahead of the first request (a server's start-up)."""
+        every comparison read them) and the question reader's word forms ahead of the first request (a server's
+        start-up)."""
         warm = getattr(self.encoder, "warm", None)
         if warm is not None:
             warm()
+        loose.warm()
         if not self.is_empty():
             self.engine()
             self._prepare_views()

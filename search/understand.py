@@ -24,6 +24,7 @@ from ontology.places import places
 
 from .grounding import ground
 from .lexical import STOPWORDS
+from .loose import GAP, loose
 
 INTENTS = ("compare", "responsible", "partners", "instruments", "priorities", "actions", "general")
 _INTENT_NL = {"compare": "vergelijking", "responsible": "trekkers", "partners": "partners",
@@ -57,6 +58,8 @@ class Words:
     overdue: tuple[str, ...]
     both_teams: tuple[str, ...]
     unowned: tuple[str, ...]
+    who: tuple[str, ...]  # asking who, with no other kind of fact named, asks who is responsible
+    as_written: frozenset[str]  # words whose other forms mean something else (search/loose.py)
 
 
 def _keys(words) -> tuple[str, ...]:
@@ -78,7 +81,8 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
                  _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
-                 _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]))
+                 _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]), _keys(d["intent"]["who"]),
+                 frozenset(_keys(d["forms"]["as_written"])))
 
 
 @lru_cache(maxsize=1)
@@ -176,10 +180,11 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
 
     def matched(phrases, heads: bool = False, gapped: bool = True) -> list[str]:
         """The vocabulary `phrases` in the free tokens, their words then marked used: word for word first, then
-        (`heads`) as the head of a compound (_heads), then (`gapped`) with a few words between theirs (_gapped)."""
+        (`heads`) as the head of a compound (_heads), then in other forms of their words and (`gapped`) with a
+        few words between theirs (search/loose.py)."""
         whole = find_phrases(toks, phrases, inflect=False) + (_heads(toks, phrases) if heads else [])
         out = [p for _, _, p in take(whole)]
-        for at, phrase in _gapped(toks, used, phrases) if gapped else []:
+        for at, phrase in loose(toks, used, phrases, GAP if gapped else 0, w.as_written):
             if not any(used[j] for j in at):
                 for j in at:
                     used[j] = True
@@ -227,6 +232,8 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
         if hits[i] and (i != "compare" or places_named >= 2) and i[:-1] not in named:
             r.intent = i
             break
+    if r.intent == "general" and matched(w.who, gapped=False):  # "who gives the lessons about online bullying?"
+        r.intent = "responsible"
     if r.intent == "general" and (r.status or r.colour or r.deadline_before or r.overdue or r.unowned):
         r.intent = "actions"
     take(find_phrases(toks, w.owner_cues, inflect=False))
@@ -236,34 +243,6 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     r.topic = " ".join(t.raw for i, t in enumerate(toks) if not used[i] and t.norm not in STOPWORDS
                        and t.norm not in w.frame and not t.norm.isdigit())
     return r
-
-
-GAP = 2  # words that may stand between two words of a phrase ("lopen in 2025 nog" holds "lopen nog")
-
-
-def _gapped(toks: list[Token], used: list[bool], phrases) -> list[tuple[list[int], str]]:
-    """Positions of the phrases of several words whose words stand in order with at most GAP other words
-    between each two ("not yet done", "geen enkele trekker", "staan in 2025 op rood"); a question rarely
-    repeats the vocabulary's wording word for word. Only free tokens match; the words in between may be
-    anything (a year, a name). The phrases that stand contiguously are found first (find_phrases)."""
-    out = []
-    for phrase in phrases:
-        words_ = phrase.split()
-        if len(words_) < 2:
-            continue
-        for i, tok in enumerate(toks):
-            if used[i] or tok.norm != words_[0]:
-                continue
-            at = [i]
-            for w in words_[1:]:
-                nxt = next((j for j in range(at[-1] + 1, min(at[-1] + 2 + GAP, len(toks)))
-                            if not used[j] and toks[j].norm == w), None)
-                if nxt is None:
-                    break
-                at.append(nxt)
-            else:
-                out.append((at, phrase))
-    return out
 
 
 HEAD = 8  # letters a one-word term needs before it also counts as the head of a compound (_heads)
@@ -315,7 +294,9 @@ def _gemeenten(toks: list[Token], used: list[bool]):
 
 def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> None:
     """Years, and the deadline a year or a part of it bounds: "voor eind 2026", "due before 2026", "deadline in
-    2025", "vóór de zomer van 2026", "due in the first quarter of 2026"."""
+    2025", "vóór de zomer van 2026", "due in the first quarter of 2026", "before the end of Q2 2025". A part of a
+    year ("acties eerste helft 2026") is a deadline's window: passages are dated by year, only an action's end
+    date is finer."""
     marked = bool(find_phrases(toks, w.marks, inflect=False))
     for i, t in enumerate(toks):
         if not (t.norm.isdigit() and int(t.norm) in _YEARS):
@@ -325,15 +306,15 @@ def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> No
         period = _period_before(toks, i, w)
         if period:
             j = period[0]
-        elif (n := _ends_at(toks, j, w.end_of)):
+        if (n := _ends_at(toks, j, w.end_of)):  # "the end of 2025", "het einde van het tweede kwartaal van 2025"
             j, end_of = j - n, True
         strong, weak, within = (_ends_at(toks, j, ps) for ps in (w.before, w.before_weak, w.within))
         first, after = _bounds(year, period[1:] if period else None)
         if strong or (weak and (marked or end_of or period)):
-            r.deadline_before = first if period else f"{year + 1 if end_of else year}-01-01"
+            r.deadline_before = after if end_of else first
             r.deadline_from = None
             used[j - (strong or weak):i + 1] = [True] * (i + 1 - j + (strong or weak))
-        elif within and marked and not r.deadline_before:
+        elif (period or within and marked) and not r.deadline_before:  # a part of a year only an end date has
             r.deadline_from, r.deadline_before = first, after
             used[j:i + 1] = [True] * (i + 1 - j)
         else:

@@ -139,3 +139,21 @@ def test_a_comparison_with_a_place_nothing_covers_shows_the_other_side_only(lind
     assert r["intent"] == "compare" and r["owners"] == ["Lindewaard"] and r["not_loaded"] == ["gemeente Amersfoort"]
     assert {g["basisteam"] for g in ans["basisteams"]} == {"Lindewaard"}
     assert any("Amersfoort" in n and "niets ingelezen" in n for n in r["notes"])
+
+
+def test_asking_who_without_naming_a_role_asks_who_carries_it(lindewaard):
+    """"Wie geeft ..." names no trekker or owner, yet asks who: the action its words name, with its trekker."""
+    ans = lindewaard.answer("Wie geeft de voorlichting over lachgas in Lindewaard?")
+    assert ans["read_as"]["intent"] == "responsible"
+    assert _titles(ans) == ["Voorlichting over lachgas op middelbare scholen"]
+    assert [g["responsible"] for g in ans["basisteams"]] == [["GGD"]]
+
+
+def test_free_words_that_name_no_action_and_nothing_else_show_no_actions(lindewaard):
+    """A question that scopes nothing but its own words ("who painted the Mona Lisa?") is not answered with the
+    whole board; with an owner named, the owner's actions stay, as the rest of the question chose them."""
+    ans = lindewaard.answer("Who painted the Mona Lisa?")
+    assert ans["read_as"]["intent"] == "responsible" and not _titles(ans)
+    assert "“painted Mona Lisa” wijst geen acties aan." in ans["read_as"]["notes"]
+    assert "Geen trekkers gevonden die bij de vraag passen." in ans["read_as"]["notes"]
+    assert len(_titles(lindewaard.answer("Wie is verantwoordelijk voor cameratoezicht in Lindewaard?"))) == 5

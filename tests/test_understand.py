@@ -77,8 +77,13 @@ def test_a_year_without_a_deadline_word_is_a_period(labels):
     assert r.years == [2025] and r.deadline_before is None and r.intent == "priorities"
     assert "deadline vanaf 2026-01-01, vóór 2026-04-01" in read("Which actions are due in Q1 2026?", labels).describe()
     assert "deadline in 2025" in read("Welke acties hebben een deadline in 2025?", labels).describe()
-    r = read("Wat is er in de zomer van 2025 gedaan?", labels)  # a part of a year, no deadline word: its year
-    assert r.years == [2025] and r.deadline_before is None
+    # a part of a year is finer than a passage's year: only an action's end date can keep to it
+    r = read("Wat is er in de zomer van 2025 gedaan?", labels)
+    assert r.years == [] and (r.deadline_from, r.deadline_before) == ("2025-06-01", "2025-09-01")
+    r = read("acties eerste helft 2025", labels)
+    assert r.years == [] and (r.deadline_from, r.deadline_before) == ("2025-01-01", "2025-07-01")
+    assert "deadline vóór 2025-07-01" in read("What is due before the end of Q2 2025?", labels).describe()
+    assert "deadline vóór 2026-01-01" in read("klaar voor het einde van 2025", labels).describe()
     assert read("What was delayed in 2023 and 2024?", labels).years == [2023, 2024]
 
 
