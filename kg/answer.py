@@ -11,7 +11,7 @@ from search.engine import Filters, SearchEngine
 from search.grounding import ground
 from search.pick import FEWEST, pick
 from search.relevance import no_match_message
-from search.understand import Reading, read
+from search.understand import INTENT_NL, Reading, read
 
 from .actions import all_actions
 from .sparql import PREFIXES, once, passage_ref, plan_owner
@@ -193,18 +193,15 @@ def _narrow(groups: dict[str, dict], store: GraphStore, labels: LabelIndex, filt
             del groups[name]
 
 
-_FOUND_NL = {"partners": "partners", "instruments": "instrumenten", "responsible": "trekkers",
-             "priorities": "prioriteiten", "actions": "acties"}
-
-
-def _nothing_found(reading, groups: dict[str, dict], hits: list, extra: dict) -> str | None:
+def _nothing_found(reading: Reading, groups: dict[str, dict], hits: list, extra: dict) -> str | None:
     """A Dutch note when the question asks for a kind of fact and the graph gives none of it: an empty list
     must not read as "nothing is being done" or be hidden under passages about something else."""
     field = {"responsible": "actions"}.get(reading.intent, reading.intent)
-    if reading.intent not in _FOUND_NL or extra.get("comparison") or any(g.get(field) for g in groups.values()):
+    if (reading.intent not in INTENT_NL or reading.intent == "compare" or extra.get("comparison")
+            or any(g.get(field) for g in groups.values())):
         return None
     whose = [*reading.owners, *reading.gemeenten]
-    note = f"Geen {_FOUND_NL[reading.intent]} gevonden die bij de vraag passen"
+    note = f"Geen {INTENT_NL[reading.intent]} gevonden die bij de vraag passen"
     note += f" in de documenten van {' en '.join(whose)}." if whose else "."
     if any(h.relevant for h in hits):
         note += " De passages hieronder zeggen wat de documenten erover schrijven."

@@ -27,7 +27,7 @@ from .lexical import STOPWORDS
 from .loose import GAP, loose
 
 INTENTS = ("compare", "responsible", "partners", "instruments", "priorities", "actions", "general")
-_INTENT_NL = {"compare": "vergelijking", "responsible": "trekkers", "partners": "partners",
+INTENT_NL = {"compare": "vergelijking", "responsible": "trekkers", "partners": "partners",
               "instruments": "instrumenten", "priorities": "prioriteiten", "actions": "acties"}
 _KIND_NL = {"ivp": "integraal veiligheidsplan", "uvp": "uitvoeringsplan", "evaluation": "evaluatie",
             "council_note": "informatienota"}
@@ -113,7 +113,7 @@ class Reading:
 
     def describe(self) -> str:
         """One Dutch line: "gelezen als: <soort eigenaar> <naam>, thema <thema>, status <status>, jaar <jaar>"."""
-        parts = [f"vraag naar {_INTENT_NL[self.intent]}"] if self.intent in _INTENT_NL else []
+        parts = [f"vraag naar {INTENT_NL[self.intent]}"] if self.intent in INTENT_NL else []
         parts += [f"{_owner_kind(o)} {o}" for o in self.owners]
         parts += [f"gemeente {g}" for g in self.gemeenten]
         parts += [f"{_TYPE_NL[c.type]} {c.label.lower() if c.type == 'theme' else c.label}"
