@@ -84,7 +84,10 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     elif reading.intent == "priorities":
         add_priorities()
     elif uses_board(reading):
-        about = {a["id"] for a in actions_about(store, related)} if related else None
+        about = None
+        if related:
+            met, note = actions_meeting(store, labels, focus, lambda a: _owned(a, scope))
+            about, notes = {a["id"] for a in met}, notes + ([note] if note else [])
         every = board() if board else all_actions(store)
         picked = board_actions(store, every, reading, lambda x: _owned(x, scope), about)
         if reading.topic:  # "who is responsible for the street coaches?": its own words choose
@@ -98,8 +101,9 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 grp["responsible"] += [o for o in carriers(a) if o not in grp["responsible"]]
         add_priorities()
     elif related:
-        acts = [a for a in actions_about(store, related)
-                if _owned(a, scope) and covers(a["cycle"], a["timeline"], reading.years)]
+        acts, note = actions_meeting(store, labels, focus,
+                                     lambda a: _owned(a, scope) and covers(a["cycle"], a["timeline"], reading.years))
+        notes += [note] if note else []
         if reading.topic:  # "jeugd en messen": the words beside the theme choose among its actions, or say they can't
             acts, note = on_topic(engine, reading.topic, acts)
             notes += [note] if note else []
@@ -243,6 +247,25 @@ def carriers(action: dict) -> list[str]:
 def _owned(fact: dict, scope: list[set[str]]) -> bool:
     holders = {(fact["basisteam"] or "").lower(), (fact.get("in_basisteam") or "").lower()} - {""}
     return all(holders & names for names in scope)
+
+
+def actions_meeting(store: GraphStore, labels: LabelIndex, focus: list,
+                    keep: Callable[[dict], bool]) -> tuple[list[dict], str | None]:
+    """The actions in scope (`keep`) on all the kinds of concept the question names: "Bibob tegen ondermijning"
+    asks for the ondermijning actions that use Bibob, not every action on either. Concepts of one kind are
+    alternatives ("drugs en mensenhandel", a theme with its narrower ones); kinds narrow each other. When no action
+    in scope meets every kind, the actions on any of them, with a Dutch note that says none meets them all."""
+    kinds: dict[str, set[str]] = {}
+    for c in focus:
+        kinds.setdefault(c.type, set()).update((c.iri, *(labels.narrower(c.iri) if c.type == "theme" else ())))
+    every = [a for a in actions_about(store, set().union(*kinds.values())) if keep(a)] if kinds else []
+    if len(kinds) < 2 or not every:
+        return every, None
+    ids = set.intersection(*({a["id"] for a in actions_about(store, iris)} for iris in kinds.values()))
+    if ids & {a["id"] for a in every}:
+        return [a for a in every if a["id"] in ids], None
+    names = " en ".join(c.label for c in focus)
+    return every, f"Geen actie noemt {names} samen; het antwoord toont de acties bij elk van hen."
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:

@@ -48,6 +48,7 @@ _FALSE_FRIENDS: dict[str, tuple[str, ...]] = {
 # Ordinary words that also spell a short name or acronym: never linked from lower case, even in
 # relaxed (query) mode.
 _COMMON_WORDS = frozenset({"om", "halt", "buren", "waarden", "ave", "dor", "dol", "bro", "via", "nta", "ror"})
+_ARTICLE_WORDS = frozenset({"artikel", "art", "article", "section"})  # a label that names an article of a law
 _KIND_RANK = {"pref": 0, "acronym": 1, "alt": 2, "hidden": 3}
 
 
@@ -318,9 +319,20 @@ def _concept_of(g: Graph, s: URIRef, type_: str) -> tuple[Concept, list[tuple[st
     forms += [(a, None, "acronym") for a in acronyms]
     for prop, kind in ((SKOS.altLabel, "alt"), (SKOS.hiddenLabel, "hidden")):
         forms += [(str(o), getattr(o, "language", None), kind) for o in sorted(g.objects(s, prop), key=str)]
+    forms += [cited for form in forms if (cited := _cited(*form))]
     surface = tuple(dict.fromkeys(f[0] for f in forms))
     concept = Concept(str(s), type_, nl, en, acronyms[0] if acronyms else None, surface)
     return concept, forms
+
+
+def _cited(text: str, lang: str | None, kind: str) -> tuple[str, str | None, str] | None:
+    """An article of a law as it is cited in a sentence: "Artikel 174a Gemeentewet" is written "artikel 174a van
+    de Gemeentewet", "Article 13b Opium Act" "Article 13b of the Opium Act". None for any other label."""
+    words = text.split()
+    if len(words) < 3 or words[0].lower().rstrip(".") not in _ARTICLE_WORDS or not any(c.isdigit() for c in words[1]):
+        return None
+    link = "of the" if lang == "en" else "van de"
+    return " ".join([*words[:2], link, *words[2:]]), lang, kind
 
 
 def _pick(literals: list[Literal], lang: str) -> str | None:

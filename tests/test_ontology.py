@@ -594,3 +594,14 @@ def test_each_priority_heading_of_both_plans_links_to_its_theme(index):
     for heading, theme in headings.items():
         themes = [m.iri[len(str(ID)):] for m in index.find(heading) if m.type == "theme"]
         assert themes[:1] == [theme], heading
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("op grond van artikel 38b van de Politiewet 2012", "instrument/artikel-38b-politiewet-2012"),
+    ("under Article 174a of the Municipalities Act", "instrument/artikel-174a-gemeentewet"),
+    ("section 13b of the Opium Act", "instrument/artikel-13b-opiumwet"),
+    ("artikel 13b Opiumwet", "instrument/artikel-13b-opiumwet"),
+])
+def test_an_article_of_a_law_is_found_as_a_sentence_cites_it(index, text, concept):
+    """"Artikel 38b Politiewet 2012" is written "artikel 38b van de Politiewet 2012" in running text."""
+    assert ids(index, text) == [concept]
