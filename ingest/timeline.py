@@ -278,9 +278,10 @@ def _normalise(text: str, plan_start: int | None, plan_end: int | None) -> Timel
 # A when inside a sentence
 # ---------------------------------------------------------------------------------------------
 
-# Words that make a date in a sentence a when: "in", "vóór", "uiterlijk", "vanaf", "in de loop van", ...
+# Words that make a date in a sentence a when: "in", "vóór", "uiterlijk", "vanaf", "in de loop van", and the words
+# that say when something is done or how long it runs ("gereed eind 2026", "heel 2026", "schooljaar 2026-2027")
 _WHEN_LEAD = (r"(?:in\s+de\s+loop\s+van|aan\s+het\s+(?:begin|eind|einde)\s+van|tot\s+en\s+met|t/m|uiterlijk|"
-              r"v[óo]{1,2}r|vanaf|per|in|tot|rond|omstreeks|na|sinds)")
+              r"v[óo]{1,2}r|vanaf|per|in|tot|rond|omstreeks|na|sinds|gereed|klaar|gedurende|heel|geheel|schooljaar)")
 _WHEN_DATE = (rf"(?:(?:het\s+)?(?:eerste|tweede|derde|vierde|[1-4]e)\s+kwartaal(?:\s+van)?\s+{_YEAR}"
               rf"|Q[1-4]\s*{_YEAR}"
               rf"|(?:de\s+|het\s+)?(?:{_SEASON})(?:\s+van)?\s+{_YEAR}"

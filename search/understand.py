@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class Words:
     period_articles: tuple[str, ...]
     frame: frozenset[str]  # words that frame a question, not its subject: never its topic
     overdue: tuple[str, ...]
+    unfinished: tuple[str, ...]  # not finished: beside a deadline that has passed, overdue
     both_teams: tuple[str, ...]
     unowned: tuple[str, ...]
     who: tuple[str, ...]  # asking who, with no other kind of fact named, asks who is responsible
@@ -81,7 +83,8 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
                  _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
-                 _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]), _keys(d["intent"]["who"]),
+                 _keys(dl["unfinished"]), _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]),
+                 _keys(d["intent"]["who"]),
                  frozenset(_keys(d["forms"]["as_written"])))
 
 
@@ -208,12 +211,16 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
             r.owners.append(by_key[key(g.name)])
         elif g.name not in r.not_loaded:
             r.not_loaded.append(f"gemeente {g.name}")
+    unfinished = bool(find_phrases(toks, w.unfinished, inflect=False))  # before "afgerond zijn" bounds a deadline
     _read_years(toks, used, r, w)
+    # "due before 2024 but still aren't done": past the deadline and not closed; "not finished" is no status
+    r.overdue = unfinished and bool(r.deadline_before) and r.deadline_before <= date.today().isoformat()
+    matched(w.unfinished if r.overdue else [p for p in w.unfinished if p not in w.status])
     for p in matched(_keys(w.status)):
         r.status = r.status or w.status[p]
     for p in matched(_keys(w.colour)):
         r.colour = r.colour or w.colour[p]
-    r.overdue = bool(matched(w.overdue))
+    r.overdue = bool(matched(w.overdue)) or r.overdue
     r.unowned = bool(matched(w.unowned))  # before "trekker" asks who
     for p in matched(_keys(w.kind), heads=True, gapped=False):
         r.kind = r.kind or w.kind[p]

@@ -5,25 +5,25 @@ import pytest
 
 from tests.workspaces import workspace_with
 
-# A jaarprogramma with bulleted sentences under "Opgave" headings; written for these tests.
+# A jaarprogramma that numbers its actions by code under "Opgave" headings; written for these tests.
 PLAN = """Jaarprogramma Openbare Orde en Veiligheid Wolderveen 2026
 
 De gemeente Wolderveen werkt in 2026 aan drie opgaven. Per opgave staan de acties hieronder.
 
 Opgave A. Ondermijning
 
-• De gemeente breidt de toets op grond van de Wet Bibob uit naar vergunningen voor vastgoed, gereed eind 2026.
-• Ondernemers op het bedrijventerrein krijgen voorlichting over signalen van ondermijning, in het voorjaar van 2026.
-• Samen met het Openbaar Ministerie een integrale controle van bedrijfspanden houden, in het najaar van 2026.
+A1. De gemeente breidt de toets op grond van de Wet Bibob uit naar vergunningen voor vastgoed, gereed eind 2026.
+A2. Ondernemers op het bedrijventerrein krijgen voorlichting over signalen van ondermijning, in het voorjaar van 2026.
+A3. Samen met het Openbaar Ministerie een integrale controle van bedrijfspanden houden, in het najaar van 2026.
 
 Opgave B. Drugs
 
-• De burgemeester sluit woningen waar drugs worden verhandeld op grond van artikel 13b van de Opiumwet, doorlopend.
-• Preventielessen over drugs op het voortgezet onderwijs, schooljaar 2026.
+B1. De burgemeester sluit woningen waar drugs worden verhandeld op grond van artikel 13b van de Opiumwet, doorlopend.
+B2. Preventielessen over drugs op het voortgezet onderwijs, schooljaar 2026.
 
 Opgave C. Jeugd
 
-• Jongerenwerkers zijn op vrijdagavond aanwezig bij het winkelcentrum, heel 2026.
+C1. Jongerenwerkers zijn op vrijdagavond aanwezig bij het winkelcentrum, heel 2026.
 """
 
 
@@ -34,6 +34,14 @@ def wolderveen(ingested, tmp_path_factory):
 
 def _actions(answer: dict) -> list[dict]:
     return [a for g in answer["basisteams"] for a in g["actions"]]
+
+
+def test_coded_actions_are_read_with_when_they_are_done(wolderveen):
+    mine = {a["title"].split(",")[0]: a for a in wolderveen.actions() if a["plan_owner"] == "Wolderveen"}
+    assert len(mine) == 6
+    bibob = mine["De gemeente breidt de toets op grond van de Wet Bibob uit naar vergunningen voor vastgoed"]
+    assert (bibob["timeline"]["text"], bibob["timeline"]["end"]) == ("gereed eind 2026", "2026-12-31")
+    assert mine["Jongerenwerkers zijn op vrijdagavond aanwezig bij het winkelcentrum"]["timeline"]["text"] == "heel 2026"
 
 
 def test_an_instrument_and_a_theme_ask_for_the_actions_that_meet_both(wolderveen):

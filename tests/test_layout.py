@@ -324,6 +324,17 @@ def test_list_markers_in_text():
         (1, "*", "evalueren")]
 
 
+def test_action_codes_are_list_markers():
+    """Plans number their actions by code ("A1.", "B2)", "C1.3."): each is an entry, not a paragraph or heading."""
+    layout = txt_layout("Opgave A. Ondermijning\n\nA1. Bibob-toets uitbreiden, gereed eind 2026.\n"
+                        "A2. Voorlichting aan ondernemers.\nB2) Controles in het buitengebied.\n"
+                        "C1.3. Evaluatie van de aanpak.\n")
+    (lst,) = [b for b in layout.text_blocks() if isinstance(b, ListBlock)]
+    assert [(i.marker, i.text) for i in lst.items] == [
+        ("A1.", "Bibob-toets uitbreiden, gereed eind 2026."), ("A2.", "Voorlichting aan ondernemers."),
+        ("B2)", "Controles in het buitengebied."), ("C1.3.", "Evaluatie van de aanpak.")]
+
+
 def test_corpus_numbering_is_recovered():
     ivp = build_layout(CORPUS / "001_b043079d1ff82c70.txt")
     assert [s.numbering for s in ivp.sections] == ["1", "2", "3", "4", "Bijlage 1", "Bijlage 2", "Bijlage 3"]

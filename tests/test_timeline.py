@@ -183,6 +183,10 @@ def test_starts_with_timeline(line: str, expected: bool) -> None:
     ("Jongerenwerk en politie lopen samen op", None),
     ("Het convenant wordt uiterlijk 31-12-2025 getekend", "uiterlijk 31-12-2025"),
     ("In week 40 van 2025 houden we de actieweek", "In week 40 van 2025"),
+    ("De toets wordt uitgebreid naar vergunningen voor vastgoed, gereed eind 2026", "gereed eind 2026"),
+    ("Jongerenwerkers zijn aanwezig bij het winkelcentrum, heel 2026", "heel 2026"),
+    ("Preventielessen op het voortgezet onderwijs, schooljaar 2025-2026", "schooljaar 2025-2026"),
+    ("Het plan is klaar voor de raad", None),
 ])
 def test_sentence_timeline(sentence: str, when: str | None) -> None:
     assert sentence_timeline(sentence, 2025) == when

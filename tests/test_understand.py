@@ -275,6 +275,12 @@ QUESTIONS = [
     Q("Which actions are due in the first quarter of 2026?", "actions", deadline=("2026-01-01", "2026-04-01")),
     Q("Which actions are overdue?", "actions", overdue=True),
     Q("Welke acties over verkeer zijn te laat?", "actions", overdue=True, theme="Verkeersveiligheid"),
+    # not done beside a deadline that has passed: overdue; beside none, "not finished" is not the status "finished"
+    Q("Welke acties hadden vóór 2025 klaar moeten zijn en zijn nog niet af?", "actions", deadline=(None, "2025-01-01"),
+      overdue=True),
+    Q("Which De Waarden actions were due in 2024 but are still not finished?", "actions", [DW],
+      deadline=("2024-01-01", "2025-01-01"), overdue=True),
+    Q("Which actions in Tweestromenland are not finished?", "actions", [TS]),
     Q("Toon alle acties met status rood", "actions", colour="rood"),
     Q("Welke acties hebben geen trekker?", "actions", unowned=True),
     Q("Which actions in Tweestromenland have no owner?", "actions", [TS], unowned=True),

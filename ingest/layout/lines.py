@@ -20,7 +20,8 @@ from .model import ListBlock, ListItem, Paragraph, Table
 from .text import ends_sentence, join_wrapped
 
 _BULLET = re.compile(r"^(?P<m>[-–—•●○◦▪■□►▶➢➤✓✔∙·‣⁃*+]|o)\s+(?P<t>\S.*)$")
-_ENUM = re.compile(r"^(?P<m>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?P<t>\S.*)$")
+# enumerators: "1.", "a)", "(iv)", and the codes plans give their actions ("A1.", "B12)", "C2.3.")
+_ENUM = re.compile(r"^(?P<m>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4}|[A-Z]\d{1,2}(?:\.\d{1,2})?)[.)])\s+(?P<t>\S.*)$")
 _MAX_STACKED = 3  # more short titles in a row than this are a list of items, not headings
 
 
