@@ -264,7 +264,8 @@ def actions_meeting(store: GraphStore, labels: LabelIndex, focus: list,
     ids = set.intersection(*({a["id"] for a in actions_about(store, iris)} for iris in kinds.values()))
     if ids & {a["id"] for a in every}:
         return [a for a in every if a["id"] in ids], None
-    names = " en ".join(c.label for c in focus)
+    *first, last = [c.label for c in focus]
+    names = f"{', '.join(first)} en {last}"
     return every, f"Geen actie noemt {names} samen; het antwoord toont de acties bij elk van hen."
 
 
