@@ -261,12 +261,22 @@ def actions_meeting(store: GraphStore, labels: LabelIndex, focus: list,
     every = [a for a in actions_about(store, set().union(*kinds.values())) if keep(a)] if kinds else []
     if len(kinds) < 2 or not every:
         return every, None
-    ids = set.intersection(*({a["id"] for a in actions_about(store, iris)} for iris in kinds.values()))
+    ids = set.intersection(*(_ids_about(store, iris) for iris in kinds.values()))
     if ids & {a["id"] for a in every}:
         return [a for a in every if a["id"] in ids], None
     *first, last = [c.label for c in focus]
     names = f"{', '.join(first)} en {last}"
     return every, f"Geen actie noemt {names} samen; het antwoord toont de acties bij elk van hen."
+
+
+_ABOUT = "{ ?a ivp:theme ?c } UNION { ?a ivp:partner ?c } UNION { ?a ivp:instrument ?c }"  # an action about ?c
+
+
+def _ids_about(store: GraphStore, concepts: set[str]) -> set[str]:
+    """The ids of the actions `actions_about` gives, without reading the actions."""
+    values = " ".join(f"<{c}>" for c in sorted(concepts))
+    q = PREFIXES + f"SELECT DISTINCT ?a WHERE {{ VALUES ?c {{ {values} }} ?a a ivp:Action . {_ABOUT} }}"
+    return {short_id(r["a"].value) for r in store.raw_query(q)}
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
@@ -276,7 +286,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
                          ?owner ?trekker ?colour ?cbasis WHERE {{
       VALUES ?c {{ {values} }}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
-      {{ ?a ivp:theme ?c }} UNION {{ ?a ivp:partner ?c }} UNION {{ ?a ivp:instrument ?c }}
+      {_ABOUT}
       OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
       OPTIONAL {{ ?a ivp:timelineStart ?start }} OPTIONAL {{ ?a ivp:timelineEnd ?end }}
       OPTIONAL {{ ?a ivp:status ?status }} OPTIONAL {{ ?a ivp:statusBasis ?basis }}
