@@ -50,6 +50,7 @@ class Words:
     within: tuple[str, ...]
     before: tuple[str, ...]
     before_weak: tuple[str, ...]
+    planned: tuple[str, ...]  # after these, a weak before-word means "for"
     end_of: tuple[str, ...]
     owner_cues: tuple[str, ...]
     periods: dict[str, tuple[int, int]]  # folded phrase -> (first month, last month)
@@ -80,6 +81,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
     return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["colour"]),
                  phrase_of(d["kind"]),
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
+                 _keys(dl["planned"]),
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
                  _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
@@ -316,6 +318,10 @@ def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> No
         if (n := _ends_at(toks, j, w.end_of)):  # "the end of 2025", "het einde van het tweede kwartaal van 2025"
             j, end_of = j - n, True
         strong, weak, within = (_ends_at(toks, j, ps) for ps in (w.before, w.before_weak, w.within))
+        if weak and _accented(toks[j - 1]):  # "vóór" is before, whatever stands around it
+            strong, weak = weak, 0
+        elif weak and _ends_at(toks, j - weak, w.planned):  # "gepland voor 2026": for, not before
+            weak = 0
         first, after = _bounds(year, period[1:] if period else None)
         if strong or (weak and (marked or end_of or period)):
             r.deadline_before = after if end_of else first
@@ -334,6 +340,11 @@ def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> No
     if r.deadline_before:
         for s, e, _ in find_phrases(toks, w.marks, inflect=False):
             used[s:e] = [True] * (e - s)
+
+
+def _accented(tok: Token) -> bool:
+    """Whether the question wrote the token with an accent the folded form dropped ("vóór" is not "voor")."""
+    return tok.raw.lower() != tok.norm
 
 
 def _period_before(toks: list[Token], year_at: int, w: Words) -> tuple[int, int, int] | None:

@@ -66,6 +66,12 @@ def test_a_gemeente_named_like_an_ordinary_word_needs_a_capital_or_a_cue(labels)
     ("Welke acties hebben een deadline in het najaar van 2025?", "2025-12-01", "2025-09-01"),
     ("Welke acties moeten in december 2025 af zijn?", "2026-01-01", "2025-12-01"),
     ("What has to be finished by the second half of 2026?", "2026-07-01", None),
+    # after a word of planning, "voor" means for: the part of the year is the window; "vóór" is always before
+    ("Welke activiteiten stonden gepland voor het derde kwartaal van 2024?", "2024-10-01", "2024-07-01"),
+    ("Welke acties zijn ingepland voor de tweede helft van 2026?", "2027-01-01", "2026-07-01"),
+    ("Which actions were scheduled for the third quarter of 2024?", "2024-10-01", "2024-07-01"),
+    ("Welke acties waren gepland vóór de zomer van 2025?", "2025-06-01", None),
+    ("acties voor de zomer van 2026", "2026-06-01", None),
 ])
 def test_deadlines(labels, question, before, after):
     r = read(question, labels)
