@@ -209,6 +209,7 @@ class ReadAs(BaseModel):
     kind: str | None = Field(None, description="A document kind.")
     concepts: list[EntityRef]
     topic: str = Field(description="The question's words that no structure took.")
+    count: bool = Field(False, description="The question asks how many actions: the notes count them per owner.")
     description: str = Field(description="One Dutch line: 'gelezen als: ...'.")
     filters: dict[str, str | int] = Field(description="The filters the passages and facts obeyed.")
     notes: list[str] = Field(description="Dutch notes: conflicts with the caller's filters, scopes nothing meets.")

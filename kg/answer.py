@@ -17,7 +17,7 @@ from .actions import all_actions
 from .sparql import PREFIXES, once, passage_ref, plan_owner
 from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
-                         owners_in_scope, scoped_filters, uses_board)
+                         owners_in_scope, scoped_filters, tally, uses_board)
 
 MAX_OWNER_NOTES = 5  # an unscoped answer that shows no owner names at most this many owners with gaps
 
@@ -93,6 +93,8 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         if reading.topic:  # "who is responsible for the street coaches?": its own words choose
             picked, note = on_topic(engine, reading.topic, picked, keep=_narrows(reading))
             notes += [note] if note else []
+        if reading.count:
+            notes += tally(every, reading, lambda x: _owned(x, scope), about, picked)
         for a in picked:
             grp = group(a["basisteam"])
             grp["actions"].append(a)  # the board's answer is complete: every action it holds for the question

@@ -81,14 +81,14 @@ def uses_board(reading: Reading) -> bool:
     """Questions the actions board answers: a status, a report colour, a deadline, who is responsible, or actions
     without a topic."""
     return bool(reading.status or reading.colour or reading.deadline_before or reading.overdue or reading.unowned
-                or reading.intent in BOARD_INTENTS
+                or reading.count or reading.intent in BOARD_INTENTS
                 or (reading.intent == "actions" and not reading.concepts))
 
 
-def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned: Callable[[dict], bool],
-                  about: set[str] | None) -> list[dict]:
+def board_actions(store: GraphStore | None, board: list[dict], reading: Reading, owned: Callable[[dict], bool],
+                  about: set[str] | None, links: bool = True) -> list[dict]:
     """The board's actions the question asks for, in the answer's action shape. `about`: ids of the actions
-    on the question's concepts (None: any)."""
+    on the question's concepts (None: any); `links`: with their partners and instruments from the graph."""
     from .answer import _add_links
 
     out: dict[str, dict] = {}
@@ -111,8 +111,32 @@ def board_actions(store: GraphStore, board: list[dict], reading: Reading, owned:
                 "source": a["sources"][0] if a["sources"] else {"document": "", "page": None, "text": None}}
         if owned(item) and covers(a["cycle"], a["timeline"], reading.years):
             out[str(full_iri(a["id"]))] = item
-    _add_links(store, out)
+    if links:
+        _add_links(store, out)
     return list(out.values())
+
+
+def tally(board: list[dict], reading: Reading, owned: Callable[[dict], bool], about: set[str] | None,
+          picked: list[dict]) -> list[str]:
+    """Dutch notes that count, per owner, the actions a "how many" question names out of those in its scope:
+    "Tweestromenland: 12 van de 45 acties met een kleur (27%): kleur groen." Of a status or colour the count is
+    out of the actions a report gave one; an unreported action is neither green nor not."""
+    measure = [p for p in (f"status {reading.status.replace('_', ' ')}" if reading.status else "",
+                           f"kleur {reading.colour}" if reading.colour else "",
+                           "over de deadline" if reading.overdue else "", "zonder trekker" if reading.unowned else "",
+                           f"deadline vóór {reading.deadline_before}" if reading.deadline_before else "") if p]
+    free = replace(reading, status=None, colour=None, overdue=False, unowned=False, deadline_from=None,
+                   deadline_before=None)
+    scope = [a for a in board_actions(None, board, free, owned, about, links=False)
+             if (not reading.colour or a["report_colour"]) and (not reading.status or a["status"])]
+    out = [f"{owner}: 0 acties." for owner in reading.owners if not any(a["basisteam"] == owner for a in scope)]
+    for owner in dict.fromkeys(a["basisteam"] for a in scope):
+        of = sum(a["basisteam"] == owner for a in scope)
+        n = sum(a["basisteam"] == owner for a in picked)
+        what = " met een kleur" if reading.colour else " met een status" if reading.status else ""
+        out.append(f"{owner}: {n} van de {of} acties{what} ({round(100 * n / of)}%): {', '.join(measure)}."
+                   if measure else f"{owner}: {of} acties.")
+    return out
 
 
 def owners_in_scope(reading: Reading, f: Filters, values: dict) -> list[str]:

@@ -61,6 +61,8 @@ class Words:
     unfinished: tuple[str, ...]  # not finished: beside a deadline that has passed, overdue
     both_teams: tuple[str, ...]
     unowned: tuple[str, ...]
+    asking: tuple[str, ...]  # "which": right before a kind of fact, asks for it even beside an example of it
+    count: tuple[str, ...]  # asking how many
     who: tuple[str, ...]  # asking who, with no other kind of fact named, asks who is responsible
     as_written: frozenset[str]  # words whose other forms mean something else (search/loose.py)
 
@@ -86,7 +88,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  {key(p): (int(a), int(b)) for p, (a, b) in dl["periods"].items()}, _keys(dl["period_links"]),
                  _keys(dl["period_articles"]), frozenset(_keys(d["topic"]["frame"])), _keys(dl["overdue"]),
                  _keys(dl["unfinished"]), _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]),
-                 _keys(d["intent"]["who"]),
+                 _keys(d["intent"]["asking"]), _keys(d["count"]["words"]), _keys(d["intent"]["who"]),
                  frozenset(_keys(d["forms"]["as_written"])))
 
 
@@ -115,10 +117,12 @@ class Reading:
     kind: str | None = None
     concepts: list[Concept] = field(default_factory=list)
     topic: str = ""
+    count: bool = False  # asks how many of the actions: the answer counts them per owner
 
     def describe(self) -> str:
         """One Dutch line: "gelezen als: <soort eigenaar> <naam>, thema <thema>, status <status>, jaar <jaar>"."""
         parts = [f"vraag naar {INTENT_NL[self.intent]}"] if self.intent in INTENT_NL else []
+        parts += ["vraag naar het aantal acties"] if self.count else []
         parts += [f"{_owner_kind(o)} {o}" for o in self.owners]
         parts += [f"gemeente {g}" for g in self.gemeenten]
         parts += [f"{_TYPE_NL[c.type]} {c.label.lower() if c.type == 'theme' else c.label}"
@@ -157,7 +161,7 @@ class Reading:
             "status": self.status, "colour": self.colour, "overdue": self.overdue, "unowned": self.unowned,
             "kind": self.kind,
             "concepts": [{"id": c.iri.rsplit("/id/", 1)[-1], "label": c.label, "type": c.type} for c in self.concepts],
-            "topic": self.topic, "description": self.describe(),
+            "topic": self.topic, "count": self.count, "description": self.describe(),
         }
 
 
@@ -237,13 +241,18 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
     hits = {i: matched(w.intents[i], heads=True) for i in w.intent_order}
     places_named = len(r.owners) + len(r.gemeenten) + len(r.not_loaded)  # one side may be a place not ingested
     for i in w.intent_order:
-        # "with partners like Liander" names a partner: it does not ask which partners there are
-        if hits[i] and (i != "compare" or places_named >= 2) and i[:-1] not in named:
+        # "with partners like Liander" names a partner: it does not ask which partners there are, unless it asks
+        # "which partners ..., such as Liander"
+        example = i[:-1] in named and not _asked(toks, w.intents[i], w)
+        if hits[i] and (i != "compare" or places_named >= 2) and not example:
             r.intent = i
             break
     if r.intent == "general" and matched(w.who, gapped=False):  # "who gives the lessons about online bullying?"
         r.intent = "responsible"
-    if r.intent == "general" and (r.status or r.colour or r.deadline_before or r.overdue or r.unowned):
+    structured = bool(r.status or r.colour or r.deadline_before or r.overdue or r.unowned)
+    if (r.intent == "actions" or r.intent == "general" and structured) and matched(w.count):
+        r.count, r.intent = True, "general"  # "hoeveel procent van de acties ...": a figure, not a list
+    elif r.intent == "general" and structured:
         r.intent = "actions"
     take(find_phrases(toks, w.owner_cues, inflect=False))
     for span in spans:
@@ -340,6 +349,11 @@ def _read_years(toks: list[Token], used: list[bool], r: Reading, w: Words) -> No
     if r.deadline_before:
         for s, e, _ in find_phrases(toks, w.marks, inflect=False):
             used[s:e] = [True] * (e - s)
+
+
+def _asked(toks: list[Token], phrases: tuple[str, ...], w: Words) -> bool:
+    """Whether one of a kind of fact's `phrases` stands right after a word asking for it ("which instruments")."""
+    return any(_ends_at(toks, s, w.asking) for s, _, _ in find_phrases(toks, phrases, inflect=False))
 
 
 def _accented(tok: Token) -> bool:

@@ -474,6 +474,13 @@ def test_english_questions_ground(index, query, expected):
     ("hangjongeren bij het winkelcentrum", ["theme/jeugdoverlast"]),
     ("rogue landlords and dirty money", ["theme/misbruik-van-vastgoed", "theme/witwassen"]),
     ("an anonymous tip line for residents", ["instrument/mma"]),
+    # second round: the common words of each field, not only its policy term
+    ("aanslagen met explosieven op woningen", ["theme/explosies-en-vuurwerk"]),
+    ("pimps and labour exploitation", ["theme/mensenhandel", "theme/mensenhandel"]),
+    ("omkoping en belangenverstrengeling", ["theme/integriteit", "theme/integriteit"]),
+    ("lachgas bij jongeren", ["theme/middelengebruik", "theme/jeugd"]),
+    ("help for released prisoners", ["theme/nazorg-ex-gedetineerden"]),
+    ("misbruik door zorgcowboys", ["theme/zorgfraude"]),
 ])
 def test_everyday_words_ground_in_both_languages(index, query, expected):
     """ontology/everyday.ttl: the words residents type where the plans use policy terms."""

@@ -100,6 +100,24 @@ def test_a_year_range_is_every_year_in_it(labels):
 def test_naming_a_partner_is_not_asking_which_partners(labels):
     r = read("How many inspections were done with partners like Liander?", labels)
     assert r.intent != "partners" and [c.type for c in r.concepts] == ["partner"]
+    r = read("Welke partners werken, naast Liander, aan de veiligheid van het net?", labels)
+    assert r.intent == "partners" and [c.type for c in r.concepts] == ["partner"]
+
+
+def test_a_theme_named_by_one_half_of_its_elliptic_compound(labels):
+    for q in ("Wie is trekker voor de veilige woonomgeving?", "acties voor een veilige leefomgeving"):
+        assert [c.label for c in read(q, labels).concepts] == ["Veilige woon- en leefomgeving"]
+
+
+def test_how_many_asks_for_a_figure_only_of_the_actions(labels):
+    r = read("Welk percentage van de acties stond op groen in 2024?", labels)
+    assert (r.count, r.intent, r.colour, r.years, r.topic) == (True, "general", "groen", [2024], "")
+    assert "vraag naar het aantal acties" in r.describe()
+    r = read("Hoeveel controles zijn er in 2022 gedaan?", labels)  # a figure the passages hold, not a count
+    assert not r.count and r.intent == "general"
+    r = read("Wat is het verschil tussen Tweestromenland en De Waarden in het aantal prioriteiten?", labels,
+             ["Tweestromenland", "De Waarden"])
+    assert not r.count and r.intent == "compare" and "aantal" in r.topic
 
 
 @pytest.mark.parametrize("question, status", [
@@ -287,6 +305,15 @@ QUESTIONS = [
     Q("Which De Waarden actions were due in 2024 but are still not finished?", "actions", [DW],
       deadline=("2024-01-01", "2025-01-01"), overdue=True),
     Q("Which actions in Tweestromenland are not finished?", "actions", [TS]),
+    Q("Welke acties van Tweestromenland zijn hun deadline al gepasseerd?", "actions", [TS], overdue=True),
+    Q("Which rood actions had passed their deadline without being finished?", "actions", colour="rood",
+      overdue=True),
+    Q("Are there actions that haven't started yet?", "actions", status="niet_uitgevoerd"),
+    Q("Welke acties staan op groen in de rapportage van Tweestromenland?", "actions", [TS], colour="groen",
+      kind="evaluation"),
+    # asking how many of the actions: a figure, answered from the same actions (the notes count them)
+    Q("Hoeveel procent van de acties van Tweestromenland staat op groen?", "general", [TS], colour="groen"),
+    Q("How many actions were delayed?", "general", status="vertraagd"),
     Q("Toon alle acties met status rood", "actions", colour="rood"),
     Q("Welke acties hebben geen trekker?", "actions", unowned=True),
     Q("Which actions in Tweestromenland have no owner?", "actions", [TS], unowned=True),
@@ -306,6 +333,9 @@ QUESTIONS = [
     Q("Welke instrumenten zet Tweestromenland in tegen ondermijning?", "instruments", [TS], theme="Ondermijning"),
     Q("Which instruments are used against drugs?", "instruments", theme="Drugs"),
     Q("What tools does De Waarden use for youth?", "instruments", [DW], theme="Jeugd"),
+    # asking which, beside an example of the kind: still asks for it
+    Q("Which instruments does Tweestromenland use against drugs, such as the Wet Bibob?", "instruments", [TS],
+      theme="Drugs"),
     # who is responsible
     Q("Wie is trekker van de aanpak van mensenhandel?", "responsible", theme="Mensenhandel"),
     Q("Who is responsible for cybercrime in Tweestromenland?", "responsible", [TS], theme="Digitale veiligheid"),
@@ -440,6 +470,17 @@ def test_structured_question(ingested, board, q):
 def _covers(cycle: str | None, years: list[int]) -> bool:
     span = [int(x) for x in (cycle or "").split("-")]
     return any(min(span) <= y <= max(span) for y in years)
+
+
+def test_how_many_counts_the_actions_per_owner(ingested, board):
+    ans = ingested.answer("Hoeveel procent van de acties van Tweestromenland staat op groen?")
+    listed = [a for g in ans["basisteams"] for a in g["actions"]]
+    reported = [a for a in board.values() if a["report_colour"] and a["plan_owner"] == TS]
+    share = round(100 * len(listed) / len(reported))
+    assert listed and f"{TS}: {len(listed)} van de {len(reported)} acties met een kleur ({share}%): kleur groen." \
+        in ans["read_as"]["notes"]
+    # an owner with no action in scope is counted as none, not left out
+    assert "De Waarden: 0 acties." in ingested.answer("How many actions does De Waarden have on drugs?")["read_as"]["notes"]
 
 
 def _board_match(a: dict, q: Q, owner: str | None) -> bool:
