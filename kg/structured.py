@@ -121,10 +121,7 @@ def tally(board: list[dict], reading: Reading, owned: Callable[[dict], bool], ab
     """Dutch notes that count, per owner, the actions a "how many" question names out of those in its scope:
     "Tweestromenland: 12 van de 45 acties met een kleur (27%): kleur groen." Of a status or colour the count is
     out of the actions a report gave one; an unreported action is neither green nor not."""
-    measure = [p for p in (f"status {reading.status.replace('_', ' ')}" if reading.status else "",
-                           f"kleur {reading.colour}" if reading.colour else "",
-                           "over de deadline" if reading.overdue else "", "zonder trekker" if reading.unowned else "",
-                           f"deadline vóór {reading.deadline_before}" if reading.deadline_before else "") if p]
+    measure = reading.measures()
     free = replace(reading, status=None, colour=None, overdue=False, unowned=False, deadline_from=None,
                    deadline_before=None)
     scope = [a for a in board_actions(None, board, free, owned, about, links=False)

@@ -127,21 +127,7 @@ class Reading:
         parts += [f"gemeente {g}" for g in self.gemeenten]
         parts += [f"{_TYPE_NL[c.type]} {c.label.lower() if c.type == 'theme' else c.label}"
                   for c in self.concepts if c.type in _TYPE_NL]
-        if self.status:
-            parts.append(f"status {self.status.replace('_', ' ')}")
-        if self.colour:
-            parts.append(f"kleur {self.colour}")
-        if self.overdue:
-            parts.append("over de deadline")
-        if self.unowned:
-            parts.append("zonder trekker")
-        if self.deadline_from and self.deadline_before:
-            year = int(self.deadline_from[:4])
-            whole_year = (self.deadline_from, self.deadline_before) == (f"{year}-01-01", f"{year + 1}-01-01")
-            parts.append(f"deadline in {self.deadline_from[:4]}" if whole_year
-                         else f"deadline vanaf {self.deadline_from}, vóór {self.deadline_before}")
-        elif self.deadline_before:
-            parts.append(f"deadline vóór {self.deadline_before}")
+        parts += self.measures()
         if self.years:
             parts.append(("jaar " if len(self.years) == 1 else "jaren ") + ", ".join(map(str, self.years)))
         if self.kind:
@@ -151,6 +137,21 @@ class Reading:
         if self.topic:
             parts.append(f"onderwerp “{self.topic}”")
         return "gelezen als: " + (", ".join(parts) if parts else "vrije vraag")
+
+    def measures(self) -> list[str]:
+        """In Dutch, what the question asks of an action itself: its status, colour, deadline, lateness, trekker."""
+        parts = [f"status {self.status.replace('_', ' ')}"] if self.status else []
+        parts += [f"kleur {self.colour}"] if self.colour else []
+        parts += ["over de deadline"] if self.overdue else []
+        parts += ["zonder trekker"] if self.unowned else []
+        if self.deadline_from and self.deadline_before:
+            year = int(self.deadline_from[:4])
+            whole_year = (self.deadline_from, self.deadline_before) == (f"{year}-01-01", f"{year + 1}-01-01")
+            parts.append(f"deadline in {self.deadline_from[:4]}" if whole_year
+                         else f"deadline vanaf {self.deadline_from}, vóór {self.deadline_before}")
+        elif self.deadline_before:
+            parts.append(f"deadline vóór {self.deadline_before}")
+        return parts
 
     def to_json(self) -> dict:
         return {
