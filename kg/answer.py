@@ -84,17 +84,17 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     elif reading.intent == "priorities":
         add_priorities()
     elif uses_board(reading):
-        about = None
+        about, in_scope = None, (lambda a: _owned(a, scope))
         if related:
-            met, note = actions_meeting(store, labels, focus, lambda a: _owned(a, scope))
+            met, note = actions_meeting(store, labels, focus, in_scope)
             about, notes = {a["id"] for a in met}, notes + ([note] if note else [])
         every = board() if board else all_actions(store)
-        picked = board_actions(store, every, reading, lambda x: _owned(x, scope), about)
+        picked = board_actions(store, every, reading, in_scope, about)
         if reading.topic:  # "who is responsible for the street coaches?": its own words choose
             picked, note = on_topic(engine, reading.topic, picked, keep=_narrows(reading))
             notes += [note] if note else []
         if reading.count:
-            notes += tally(every, reading, lambda x: _owned(x, scope), about, picked)
+            notes += tally(every, reading, in_scope, about, picked)
         for a in picked:
             grp = group(a["basisteam"])
             grp["actions"].append(a)  # the board's answer is complete: every action it holds for the question
@@ -133,8 +133,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
 def _narrows(r: Reading) -> bool:
     """Whether the question chooses among the board's actions by more than its free words: an owner or place, a
     concept, a status, colour, deadline or period, a kind of document, or actions with(out) an owner."""
-    return bool(r.owners or r.gemeenten or r.concepts or r.status or r.colour or r.deadline_before or r.years
-                or r.overdue or r.unowned or r.kind)
+    return bool(r.owners or r.gemeenten or r.concepts or r.years or r.kind or r.measures())
 
 
 def on_topic(engine: SearchEngine, topic: str, actions: list[dict], keep: bool = True) -> tuple[list[dict], str | None]:

@@ -80,8 +80,7 @@ def covers(cycle: str | None, timeline: dict, years: list[int]) -> bool:
 def uses_board(reading: Reading) -> bool:
     """Questions the actions board answers: a status, a report colour, a deadline, who is responsible, or actions
     without a topic."""
-    return bool(reading.status or reading.colour or reading.deadline_before or reading.overdue or reading.unowned
-                or reading.count or reading.intent in BOARD_INTENTS
+    return bool(reading.measures() or reading.count or reading.intent in BOARD_INTENTS
                 or (reading.intent == "actions" and not reading.concepts))
 
 
@@ -119,7 +118,7 @@ def board_actions(store: GraphStore | None, board: list[dict], reading: Reading,
 def tally(board: list[dict], reading: Reading, owned: Callable[[dict], bool], about: set[str] | None,
           picked: list[dict]) -> list[str]:
     """Dutch notes that count, per owner, the actions a "how many" question names out of those in its scope:
-    "Tweestromenland: 12 van de 45 acties met een kleur (27%): kleur groen." Of a status or colour the count is
+    "<eigenaar>: 12 van de 45 acties met een kleur (27%): kleur groen." Of a status or colour the count is
     out of the actions a report gave one; an unreported action is neither green nor not."""
     measure = reading.measures()
     free = replace(reading, status=None, colour=None, overdue=False, unowned=False, deadline_from=None,

@@ -250,7 +250,7 @@ def read(question: str, labels: LabelIndex, owners: list[str] = (), gemeenten: l
             break
     if r.intent == "general" and matched(w.who, gapped=False):  # "who gives the lessons about online bullying?"
         r.intent = "responsible"
-    structured = bool(r.status or r.colour or r.deadline_before or r.overdue or r.unowned)
+    structured = bool(r.measures())
     if (r.intent == "actions" or r.intent == "general" and structured) and matched(w.count):
         r.count, r.intent = True, "general"  # "hoeveel procent van de acties ...": a figure, not a list
     elif r.intent == "general" and structured:
