@@ -81,7 +81,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
     phrase_of = lambda table: {k: name for name, ws in table.items() for k in _keys(ws)}  # noqa: E731
     dl = d["deadline"]
     return Words(order, {i: _keys(d["intent"][i]) for i in order}, phrase_of(d["status"]), phrase_of(d["colour"]),
-                 phrase_of(d["kind"]),
+                 phrase_of(_kind_words(d["kind"])),
                  _keys(dl["marks"]), _keys(dl["within"]), _keys(dl["before"]), _keys(dl["before_weak"]),
                  _keys(dl["planned"]),
                  _keys(dl["end_of"]), _keys([w for ws in d["owner"].values() for w in ws]),
@@ -90,6 +90,13 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
                  _keys(dl["unfinished"]), _keys(d["both"]["basisteams"]), _keys(d["unowned"]["words"]),
                  _keys(d["intent"]["asking"]), _keys(d["count"]["words"]), _keys(d["intent"]["who"]),
                  frozenset(_keys(d["forms"]["as_written"])))
+
+
+def _kind_words(table: dict) -> dict[str, list[str]]:
+    """A question's words per kind of document: its own, and the names documents call themselves by at ingest
+    (a plan that names itself "veiligheidsbeleid" is found when a question names it so), less `not_asked`."""
+    skip = set(_keys(table.get("not_asked", [])))
+    return {kind: [*table.get(kind, []), *(n for n in c.names if n not in skip)] for kind, c in cues().kinds.items()}
 
 
 @lru_cache(maxsize=1)

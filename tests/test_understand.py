@@ -219,6 +219,16 @@ def test_kind_words(labels):
     assert read("What does the implementation plan say about drugs?", labels).kind == "uvp"
 
 
+def test_a_question_names_a_plan_by_the_names_documents_call_themselves(labels):
+    """The names ingest knows a kind of document by are words of the question vocabulary too, less those that
+    in a question mean something else."""
+    assert read("Wat zegt de veiligheidsvisie van Meerwijk over jeugd?", labels, ["Meerwijk"]).kind == "ivp"
+    assert read("Welke acties staan in de uitvoeringsagenda?", labels).kind == "uvp"
+    assert read("Staat het in het raadsvoorstel?", labels).kind == "council_note"
+    assert read("How do we monitor drug dealing?", labels).kind is None
+    assert read("Hoe wordt de raad op de hoogte gehouden van het veiligheidsbeleid?", labels).kind is None
+
+
 def test_describe_and_json(labels):
     r = read("What was delayed in 2024 on youth in Noord?", labels, ["Noord"])
     text = r.describe()
