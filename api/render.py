@@ -190,6 +190,8 @@ def print_answer(data: dict) -> None:
             if extra:
                 say("      {} {}", label("with"), ", ".join(extra))
             out.print(f"      {_cite(a['source'])}", highlight=False)
+    if hint := data.get("thesaurus"):  # background the plans do not state, kept apart from their facts
+        say("[dim]{}[/dim] {}", hint["note"], ", ".join(x["label"] for x in hint["items"]))
     out.rule(label("passages"))
     print_passages(data.get("passages", []), 300)
 

@@ -215,6 +215,15 @@ class ReadAs(BaseModel):
     notes: list[str] = Field(description="Dutch notes: conflicts with the caller's filters, scopes nothing meets.")
 
 
+class ThesaurusHint(BaseModel):
+    """Partners or instruments the thesaurus relates to the question's theme, where no document links any."""
+
+    type: Literal["partners", "instruments"]
+    themes: list[LabelRef] = Field(description="The question's themes.")
+    items: list[LabelRef] = Field(description="Related by the ontology (ivp:relatedTheme), not read from a plan.")
+    note: str = Field(description="Dutch: says these are background, not what the documents say.")
+
+
 class AnswerResponse(BaseModel):
     """A grouped answer: the concepts recognised in the question, facts per basisteam, and passages."""
 
@@ -224,6 +233,8 @@ class AnswerResponse(BaseModel):
     passages: list[Passage]
     read_as: ReadAs
     comparison: CompareResponse | None = Field(None, description="For a question comparing two owners.")
+    thesaurus: ThesaurusHint | None = Field(None, description="For a question which partners or instruments that "
+                                            "no document links to its theme: those the thesaurus relates to it.")
     no_match: bool = Field(False, description="Neither passage nor fact is about the question; see `message`.")
     message: str | None = Field(None, description="Dutch: nothing relevant found (for the filter's owner).")
 

@@ -14,6 +14,7 @@ from search.relevance import no_match_message
 from search.understand import INTENT_NL, Reading, read
 
 from .actions import all_actions
+from .concepts import related_by_thesaurus
 from .sparql import PREFIXES, once, passage_ref, plan_owner
 from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
@@ -117,6 +118,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     _narrow(groups, store, labels, filters)
     if not elsewhere and (gap := _nothing_found(reading, groups, hits, extra)):
         notes.append(gap)
+        extra.update(_from_thesaurus(store, labels, reading, focus))
     seen = [*groups, *(h.passage.owner or h.passage.basisteam for h in hits if h.relevant)]
     shown = [o for o in dict.fromkeys(seen) if o]
     return _with_no_match({
@@ -211,6 +213,23 @@ def _nothing_found(reading: Reading, groups: dict[str, dict], hits: list, extra:
     if any(h.relevant for h in hits):
         note += " De passages hieronder zeggen wat de documenten erover schrijven."
     return note
+
+
+def _from_thesaurus(store: GraphStore, labels: LabelIndex, reading: Reading, focus: list) -> dict:
+    """Where no document links a partner or instrument to the question's theme: those the thesaurus relates to
+    it, apart from the facts and said to be background, so an advisor sees what could apply without mistaking
+    it for what the plans say."""
+    themes = [c for c in focus if c.type == "theme"]
+    if reading.intent not in ("partners", "instruments") or not themes:
+        return {}
+    items = related_by_thesaurus(store, labels, {c.iri for c in themes}, reading.intent[:-1])
+    if not items:
+        return {}
+    about = " en ".join(c.label.lower() for c in themes)
+    note = (f"Volgens de thesaurus van ivp-kg horen deze {INTENT_NL[reading.intent]} bij {about} "
+            f"(achtergrond, niet uit de documenten):")
+    return {"thesaurus": {"type": reading.intent, "themes": [{"id": short_id(c.iri), "label": c.label} for c in themes],
+                          "items": items, "note": note}}
 
 
 def _with_no_match(out: dict, filters: Filters | None) -> dict:

@@ -94,3 +94,17 @@ def _legal(fields: dict[str, str]) -> dict | None:
         return None
     return {"identifier": ident, "url": url or f"https://{LEGAL_HOST}/{ident}",
             "juriconnect": fields.get("juriconnect")}
+
+
+def related_by_thesaurus(store: GraphStore, labels: LabelIndex, themes: set[str], type_: str) -> list[dict]:
+    """Partners or instruments (`type_`) the thesaurus relates to `themes`, their next broader or their narrower
+    themes (the root of a tree relates to all sorts): background knowledge (ivp:relatedTheme, written with the ontology), not a link read from a plan.
+    It fills the gap a question for a theme's instruments meets where no document links any."""
+    near = {x for t in themes for x in (t, *labels.broader(t, transitive=False), *labels.narrower(t))}
+    if not near:
+        return []
+    values = " ".join(f"<{t}>" for t in sorted(near))
+    rows = store.raw_query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ VALUES ?t {{ {values} }} ?c ivp:relatedTheme ?t }}")
+    found = [labels.concept(r["c"].value) for r in rows]
+    return sorted(({"id": short_id(c.iri), "label": c.label} for c in found if c is not None and c.type == type_),
+                  key=lambda x: x["label"].lower())

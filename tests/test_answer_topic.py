@@ -1,6 +1,10 @@
 """A question's own words that no concept covers ("de straatcoaches") choose among the actions the board gives it
 (kg/answer.on_topic, search/pick.py), and the answer says whether they did."""
 import pytest
+from rdflib import RDF, URIRef
+
+from ontology.labels import load_ontology_graph
+from ontology.vocab import ID, IVP, short_id
 
 from tests.workspaces import workspace_with
 
@@ -131,6 +135,22 @@ def test_asking_for_a_kind_of_fact_the_graph_lacks_says_so(lindewaard):
     found = lindewaard.answer("Welke partners werken in Lindewaard aan jeugd?")
     assert any(g.get("partners") for g in found["basisteams"])
     assert not any(n.startswith("Geen partners") for n in found["read_as"]["notes"])
+
+
+def test_where_no_document_links_a_partner_the_thesaurus_offers_its_own_apart(lindewaard):
+    """The theme's partners by the ontology (ivp:relatedTheme) come as background, apart from the owner's facts,
+    and only where the documents link none."""
+    ans = lindewaard.answer("Welke partners werken in Esdonk aan verkeer?")
+    hint = ans["thesaurus"]
+    theme = next(c for c in ans["read_as"]["concepts"] if c["type"] == "theme")
+    assert hint["type"] == "partners" and hint["themes"] == [{"id": theme["id"], "label": theme["label"]}]
+    assert "niet uit de documenten" in hint["note"] and theme["label"].lower() in hint["note"]
+    graph = load_ontology_graph()
+    related = {short_id(str(s)) for s in graph.subjects(IVP.relatedTheme, URIRef(str(ID) + theme["id"]))}
+    partners = {short_id(str(s)) for s in graph.subjects(RDF.type, IVP.Partner)}
+    assert related & partners and related & partners <= {x["id"] for x in hint["items"]} <= partners
+    assert not any(g.get("partners") for g in ans["basisteams"])  # background is not a fact of Esdonk's
+    assert lindewaard.answer("Welke partners werken in Lindewaard aan jeugd?").get("thesaurus") is None
 
 
 def test_a_comparison_with_a_place_nothing_covers_shows_the_other_side_only(lindewaard):

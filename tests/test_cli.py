@@ -161,6 +161,16 @@ def test_answer_rendering_with_and_without_the_optional_keys(capsys):
     assert "Niets gevonden voor x." in shown and render.label("no_match") not in shown
 
 
+def test_answer_rendering_shows_the_thesaurus_hint_apart(capsys):
+    render.set_lang("nl")
+    hint = {"type": "instruments", "themes": [{"id": "theme/woonoverlast", "label": "Woonoverlast"}],
+            "items": [{"id": "instrument/x", "label": "Wet X"}], "note": "Volgens de thesaurus (achtergrond):"}
+    render.print_answer({"question": "x", "concepts": [], "basisteams": [], "passages": [], "thesaurus": hint})
+    shown = capsys.readouterr().out
+    assert "Volgens de thesaurus (achtergrond): Wet X" in shown
+    assert shown.index("Wet X") < shown.index(render.label("passages"))
+
+
 def test_answer_rendering_lists_partners_trekkers_and_marks_an_empty_group(capsys):
     render.set_lang("nl")
     group = {"basisteam": "Noord", "actions": [], "priorities": [{"id": "p", "label": "Jeugd", "number": 2,

@@ -562,6 +562,26 @@ def test_the_search_page_says_how_it_read_the_question(page, live_server):
     expect(answer.locator("article.answer-group h4").first).to_contain_text("Partners")
 
 
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian Chromium is not installed")
+def test_the_search_page_shows_the_thesaurus_apart_where_no_document_links_any(page, live_server):
+    """The sample's De Waarden plan links no instrument to woonoverlast: the page says so, and shows the
+    instruments the thesaurus relates to it in a section of their own, each a link to its concept page."""
+    pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import expect
+
+    question = "Welke instrumenten zet De Waarden in tegen woonoverlast?"
+    page.goto(f"{live_server}/#/zoeken?q=" + question.replace(" ", "%20"))
+    answer = page.locator("section.answer")
+    expect(answer.locator(".read-as-note").first).to_contain_text("Geen instrumenten gevonden", timeout=90_000)
+    hint = answer.locator("section.thesaurus")
+    expect(hint.get_by_role("heading", name="Uit de thesaurus")).to_be_visible()
+    expect(hint).to_contain_text("niet uit de documenten")
+    links = hint.locator("a.chip")
+    assert links.count() >= 1 and all("instrument" in (links.nth(i).get_attribute("href") or "")
+                                      for i in range(links.count()))
+
+
 # --- the caller's filters reach the facts, not only the passages ------------------------------------------
 
 def test_theme_and_year_filters_narrow_the_answers_facts(ingested):

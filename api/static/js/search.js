@@ -123,7 +123,18 @@ function answer(data, terms) {
     (data.concepts || []).length ? h("div", { class: "concepts" },
       h("span", { class: "muted", text: "Herkende begrippen: " }), chipList(data.concepts, "Herkende begrippen")) : null,
     groups.length ? h("div", { class: "groups" }, groups.map((g) => group(g, terms)))
-      : h("p", { class: "muted", text: "Geen prioriteiten of acties gevonden; zie de passages hieronder." }));
+      : h("p", { class: "muted", text: "Geen prioriteiten of acties gevonden; zie de passages hieronder." }),
+    thesaurus(data.thesaurus));
+}
+
+/** Partners or instruments the thesaurus relates to the theme where no document links any: background, apart. */
+function thesaurus(hint) {
+  if (!hint || !(hint.items || []).length) return null;
+  const type = hint.type === "partners" ? "partner" : "instrument";
+  return h("section", { class: "thesaurus", "aria-label": "Uit de thesaurus" },
+    h("h4", { text: "Uit de thesaurus" }),
+    h("p", { class: "muted", text: hint.note }),
+    chipList(hint.items.map((x) => ({ ...x, type })), "Uit de thesaurus", false));
 }
 
 function sectionPath(r) {
