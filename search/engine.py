@@ -24,6 +24,7 @@ from .passages import PASSAGES_FILE, StoredPassage, read_passages
 from .vectors import VectorCache
 from .relevance import is_relevant, judge, place_words
 from .sentences import SentenceIndex, mix
+from .understand import words as question_words
 from .echo import echo
 from .scope import (COMPARE, OwnerFinder, best_rows, interleave, leading_owners, lexical_query, rows_by_owner,
                     side_rankings, unnamed_sides)
@@ -107,6 +108,7 @@ class SearchEngine:
         self._rows_of = rows_by_owner(self.passages)
         self._facets: Facets | None = None  # built on the first filtered search
         self._owners = OwnerFinder(sorted(self._rows_of))
+        self._known = question_words().tokens()  # words a question says what it asks with (search/relevance.py)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                grounding: Grounding | None = None) -> list[Hit]:
@@ -159,7 +161,7 @@ class SearchEngine:
         hits = [Hit(self.passages[i], round(float(fused[i]), 4), self.passages[i].mentions) for i in judged]
         lates = self._late_of(judged, late, q_tokens) if q_tokens is not None else None
         for h, ev in zip(hits, judge(query, g, passage_dense, self.lexical, self.passages, judged, self._places,
-                                     lates)):
+                                     lates, self._known)):
             h.relevance = round(ev.score(), 3)
             h.relevant = is_relevant(h.relevance)
         if filtered:  # a filter narrows; it never pads with unrelated passages

@@ -66,6 +66,7 @@ LATE_AT = 0.59
 LATE_CONCEPT = 0.04
 W_LATE = 40.0
 PLACE_TYPES = frozenset({"gemeente", "basisteam"})  # concepts that say where to look, not what about
+SHORT = 2  # a question of at most this many words (place names aside) may be too short for the late signal
 START = 7  # letters of a long question word a passage word must begin with (start_coverage); 6 and 8: fewer
 # real questions answered on the tuning half at the same share of nonsense flagged (docs/BENCHMARKS.md)
 
@@ -138,14 +139,28 @@ def _share(held: list[np.ndarray], n_docs: int, rows: list[int]) -> np.ndarray:
     return found / total if total else found
 
 
+def unheard(query: str, lexical: LexicalIndex, places: frozenset[str] = frozenset(),
+            known: frozenset[str] = frozenset()) -> bool:
+    """A question of at most SHORT words (place names aside) that no passage holds and that are not among the
+    `known` words questions use to say what they ask ("zzz"). Its one or two tokens' best matches among every
+    passage's token states are chance: the late signal scored "zzz" above "phishing" (bench/relevance.py)."""
+    words = [w for w in lexical.analyzer.words(query) if w not in places]
+    if not words or len(words) > SHORT or any(w in known for w in words):
+        return False
+    return all(len(lexical.holding(t)) == 0 for t in set(lexical.analyzer(" ".join(words))))
+
+
 def judge(query: str, grounding: Grounding, dense: np.ndarray, lexical: LexicalIndex,
           passages: list[StoredPassage], rows: list[int], places: frozenset[str] = frozenset(),
-          late: np.ndarray | None = None) -> list[Evidence]:
+          late: np.ndarray | None = None, known: frozenset[str] = frozenset()) -> list[Evidence]:
     """Evidence for the passages `rows` (indexes into `passages`), in that order; `late`: their late-interaction
-    scores, in the same order, where the state has token states."""
+    scores, in the same order, where the state has token states. A short question the documents and the
+    question vocabulary (`known`) do not know, and that names no concept, matches nothing."""
     z = dense_z(dense)
     words = np.maximum(word_coverage(query, lexical, rows, places), start_coverage(query, lexical, rows, places))
     related = grounding.related - {c.iri for c in grounding.concepts if c.type in PLACE_TYPES}
+    if not related and unheard(query, lexical, places, known):  # no signal to go by: a word's first letters
+        late, words = None, np.zeros(len(rows))  # ("belastingaangifte" / "belastingdienst") are chance too
     lates = [None] * len(rows) if late is None else [round(float(x), 4) for x in late]
     return [Evidence(round(float(z[i]), 3), round(float(w), 3), bool(related & set(passages[i].mentions)), x)
             for i, w, x in zip(rows, words, lates)]

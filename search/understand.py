@@ -66,6 +66,13 @@ class Words:
     who: tuple[str, ...]  # asking who, with no other kind of fact named, asks who is responsible
     as_written: frozenset[str]  # words whose other forms mean something else (search/loose.py)
 
+    def tokens(self) -> frozenset[str]:
+        """Every word of the vocabulary's phrases: the words a question may use to say what it asks."""
+        phrases = [*(p for ps in self.intents.values() for p in ps), *self.status, *self.colour, *self.kind,
+                   *self.periods, *self.frame, *self.overdue, *self.unfinished, *self.unowned, *self.count,
+                   *self.who, *self.asking, *self.marks, *self.within, *self.before, *self.both_teams]
+        return frozenset(w for p in phrases for w in p.split())
+
 
 def _keys(words) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(k for k in map(key, words) if k), key=lambda k: (-len(k.split()), k)))

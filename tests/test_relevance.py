@@ -5,7 +5,7 @@ import pytest
 
 from search.lexical import LexicalIndex
 from search.relevance import (LATE_AT, LATE_CONCEPT, START, THRESHOLD, Evidence, place_words, start_coverage,
-                              word_coverage)
+                              unheard, word_coverage)
 
 # Questions the plans cannot answer; none of them is in bench/relevance_calibration.jsonl.
 NONSENSE = ["Welk wijnjaar was het beste voor bourgogne?", "snibbel vrodak plonterwiek",
@@ -57,6 +57,23 @@ def test_the_passages_holding_a_word_are_read_from_the_index(tmp_path):
             scored = np.flatnonzero(lex.bm25.get_scores([term]) > 0) if term in lex.bm25.vocab_dict else []
             assert sorted(lex.holding(term)) == sorted(scored), term
         assert sorted(set(lex.holding_start("loods"))) == [1, 2]
+
+
+def test_a_short_question_of_words_nothing_knows_is_unheard():
+    texts = ["De haven en de kade.", "Een loods bij de haven.", "Het plan van Zeestad."]
+    lex = LexicalIndex.build(texts)
+    places = place_words(["Zeestad"], lex)
+    assert unheard("zzz", lex) and unheard("grolp Zeestad", lex, places) and unheard("grolp vrimt", lex)
+    assert not unheard("loods", lex) and not unheard("grolp kade", lex), "a word the documents hold"
+    assert not unheard("priorities", lex, known=frozenset({"priorities"})), "a word questions ask with"
+    assert not unheard("grolp vrimt plonk", lex), "longer questions are for the late signal to judge"
+    assert not unheard("Zeestad", lex, places), "a place alone says where to look"
+
+
+@pytest.mark.parametrize("query", ["zzz", "zz"])
+def test_a_short_unknown_question_matches_nothing_however_its_tokens_score(ingested, query):
+    """The late signal's best match of one or two tokens among every passage's token states is chance."""
+    assert ingested.search_json(query, 10)["no_match"]
 
 
 def test_evidence_score_rises_with_each_signal():
