@@ -98,8 +98,9 @@ def _legal(fields: dict[str, str]) -> dict | None:
 
 def related_by_thesaurus(store: GraphStore, labels: LabelIndex, themes: set[str], type_: str) -> list[dict]:
     """Partners or instruments (`type_`) the thesaurus relates to `themes`, their next broader or their narrower
-    themes (the root of a tree relates to all sorts): background knowledge (ivp:relatedTheme, written with the ontology), not a link read from a plan.
-    It fills the gap a question for a theme's instruments meets where no document links any."""
+    themes (not the whole tree: its root relates to all sorts). Background knowledge (ivp:relatedTheme, written with
+    the ontology), not a link read from a plan: it fills the gap a question for a theme's instruments meets where
+    no document links any."""
     near = {x for t in themes for x in (t, *labels.broader(t, transitive=False), *labels.narrower(t))}
     if not near:
         return []
