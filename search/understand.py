@@ -101,7 +101,7 @@ def load_words(path: Path = QUESTIONS_FILE) -> Words:
 
 def _kind_words(table: dict) -> dict[str, list[str]]:
     """A question's words per kind of document: its own, and the names documents call themselves by at ingest
-    (a plan that names itself "veiligheidsbeleid" is found when a question names it so), less `not_asked`."""
+    (a plan that names itself "veiligheidsvisie" is found when a question names it so), less `not_asked`."""
     skip = set(_keys(table.get("not_asked", [])))
     return {kind: [*table.get(kind, []), *(n for n in c.names if n not in skip)] for kind, c in cues().kinds.items()}
 
