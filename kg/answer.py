@@ -15,7 +15,7 @@ from search.understand import INTENT_NL, Reading, read
 
 from .actions import all_actions
 from .concepts import related_by_thesaurus
-from .sparql import PREFIXES, once, passage_ref, plan_owner
+from .sparql import PREFIXES, iri_values, once, passage_ref, plan_owner
 from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
                          owners_in_scope, scoped_filters, tally, uses_board)
@@ -294,17 +294,15 @@ _ABOUT = "{ ?a ivp:theme ?c } UNION { ?a ivp:partner ?c } UNION { ?a ivp:instrum
 
 def _ids_about(store: GraphStore, concepts: set[str]) -> set[str]:
     """The ids of the actions `actions_about` gives, without reading the actions."""
-    values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = PREFIXES + f"SELECT DISTINCT ?a WHERE {{ VALUES ?c {{ {values} }} ?a a ivp:Action . {_ABOUT} }}"
+    q = PREFIXES + f"SELECT DISTINCT ?a WHERE {{ {iri_values('?c', sorted(concepts))} ?a a ivp:Action . {_ABOUT} }}"
     return {short_id(r["a"].value) for r in store.raw_query(q)}
 
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
-    values = " ".join(f"<{c}>" for c in sorted(concepts))
     q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?prlabel
                          ?owner ?trekker ?colour ?cbasis WHERE {{
-      VALUES ?c {{ {values} }}
+      {iri_values("?c", sorted(concepts))}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
       {_ABOUT}
       OPTIONAL {{ ?a ivp:cycle ?cycle }} OPTIONAL {{ ?a ivp:timelineText ?tl }}
@@ -342,8 +340,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
 def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
     if not actions:
         return
-    values = " ".join(f"<{a}>" for a in actions)
-    q = PREFIXES + f"""SELECT ?a ?rel ?label WHERE {{ VALUES ?a {{ {values} }}
+    q = PREFIXES + f"""SELECT ?a ?rel ?label WHERE {{ {iri_values("?a", actions)}
       {{ ?a ivp:partner ?x BIND("partners" AS ?rel) }} UNION {{ ?a ivp:instrument ?x BIND("instruments" AS ?rel) }}
       ?x skos:prefLabel ?label FILTER(lang(?label) = "nl") }}"""
     for r in store.raw_query(q):
@@ -353,8 +350,7 @@ def _add_links(store: GraphStore, actions: dict[str, dict]) -> None:
 
 
 def priorities_about(store: GraphStore, concepts: set[str]) -> list[dict]:
-    values = " ".join(f"<{c}>" for c in sorted(concepts))
-    q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?bt_bt ?n WHERE {{ VALUES ?c {{ {values} }}
+    q = PREFIXES + f"""SELECT DISTINCT ?pr ?label ?bt ?bt_bt ?n WHERE {{ {iri_values("?c", sorted(concepts))}
       {once("?pr a ivp:Priority ; ivp:theme ?c", "?pr", "?c")}
       {once("?pr a ivp:Priority ; rdfs:label ?label", "?pr", "?label")}
       {once("?pr a ivp:Priority ; ivp:number ?n", "?pr", "?n")} {plan_owner("?pr", "bt")} }}"""

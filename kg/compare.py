@@ -24,7 +24,7 @@ from collections import Counter
 from ontology.labels import LabelIndex
 from ontology.vocab import full_iri, short_id
 
-from .sparql import PREFIXES, literal, once, plan_owner
+from .sparql import PREFIXES, iri_values, literal, once, plan_owner
 from .store import GraphStore
 
 
@@ -69,8 +69,7 @@ def _action_facts(store: GraphStore, iris: list[str]) -> dict[str, dict]:
     facts: dict[str, dict] = {a: {"themes": set(), "partner": set(), "instrument": set(), "kind": None} for a in iris}
     if not iris:
         return facts
-    values = " ".join(f"<{a}>" for a in iris)
-    q = PREFIXES + f"""SELECT ?a ?p ?x WHERE {{ VALUES ?a {{ {values} }}
+    q = PREFIXES + f"""SELECT ?a ?p ?x WHERE {{ {iri_values("?a", iris)}
       {{ ?a ivp:theme ?x BIND("themes" AS ?p) }} UNION {{ ?a ivp:partner ?x BIND("partner" AS ?p) }}
       UNION {{ ?a ivp:instrument ?x BIND("instrument" AS ?p) }}
       UNION {{ ?a ivp:plan/ivp:kind ?x BIND("kind" AS ?p) }} }}"""

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from ontology.labels import LabelIndex
 from ontology.vocab import short_id
 
-from .sparql import PREFIXES, once, plan_owner
+from .sparql import PREFIXES, iri_values, once, plan_owner
 from .store import GraphStore
 
 CONCEPT_TYPES = ("theme", "partner", "instrument")
@@ -104,8 +104,8 @@ def related_by_thesaurus(store: GraphStore, labels: LabelIndex, themes: set[str]
     near = {x for t in themes for x in (t, *labels.broader(t, transitive=False), *labels.narrower(t))}
     if not near:
         return []
-    values = " ".join(f"<{t}>" for t in sorted(near))
-    rows = store.raw_query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ VALUES ?t {{ {values} }} ?c ivp:relatedTheme ?t }}")
+    q = f"SELECT DISTINCT ?c WHERE {{ {iri_values('?t', sorted(near))} ?c ivp:relatedTheme ?t }}"
+    rows = store.raw_query(PREFIXES + q)
     found = [labels.concept(r["c"].value) for r in rows]
     return sorted(({"id": short_id(c.iri), "label": c.label} for c in found if c is not None and c.type == type_),
                   key=lambda x: x["label"].lower())

@@ -14,13 +14,13 @@ import networkx as nx
 
 from ontology.vocab import TYPE_OF_CLASS, full_iri, short_id
 
-from .sparql import PREFIXES, passage_ref
+from .sparql import PREFIXES, iri_values, passage_ref
 from .store import GraphStore
 
 # Edges worth walking; evidence, provenance and per-passage links are not relations between entities.
 _SKIP = {"wasDerivedFrom", "type", "inScheme", "sameAs", "seeAlso", "plan"}
 # A subject of an entity class (the projection's nodes), as a SPARQL pattern binding ?s.
-_ENTITY = "VALUES ?c { " + " ".join(f"<{c}>" for c in TYPE_OF_CLASS) + " } ?s a ?c ."
+_ENTITY = iri_values("?c", TYPE_OF_CLASS) + " ?s a ?c ."
 
 
 def local_name(iri: str) -> str:

@@ -48,11 +48,16 @@ def plan_owner(subject: str, out: str, holders: Iterable[str] | None = None) -> 
     Facts of a place without a basisteam are not lost to queries that used to require one. The owner's name
     is stated by each of its documents, so it is read once (see `once`). With `holders` (IRIs) only facts
     held by one of them are read: one owner's facts cost the same however many other owners there are."""
-    within = "" if holders is None else "VALUES ?_%s_h { %s } " % (out, " ".join(f"<{h}>" for h in holders))
+    within = "" if holders is None else iri_values(f"?_{out}_h", holders) + " "
     return once(f"""{within}{subject} ivp:planOwner|ivp:basisteam ?_{out}_h .
       OPTIONAL {{ {subject} ivp:planOwner/skos:prefLabel ?{out}_o FILTER(lang(?{out}_o) IN ("nl", "")) }}
       OPTIONAL {{ {subject} ivp:basisteam/skos:prefLabel ?{out}_bt FILTER(lang(?{out}_bt) IN ("nl", "")) }}
       BIND(COALESCE(?{out}_o, ?{out}_bt) AS ?{out}) FILTER(BOUND(?{out}))""", subject, f"?{out}", f"?{out}_bt")
+
+
+def iri_values(variable: str, iris: Iterable[str]) -> str:
+    """A VALUES clause binding `variable` to each IRI in turn: one query for a set of nodes, not one per node."""
+    return f"VALUES {variable} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
 def literal(text: str) -> str:
