@@ -6,7 +6,7 @@ above the one that answers; so they are taken out of the lexical query and the n
 boost instead. A comparison ("in both districts", "Maasdal en Rivierland") is ranked once per side,
 restricted to that owner's passages (and re-ranked by search/echo.py), and the side rankings are
 interleaved, so every side has its best passages in the top results; without named owners the sides are the
-owners of the best passages (best first: "both districts" among many ingested owners means the ones that
+owners with the most of the best passages ("both districts" among many ingested owners means the ones that
 write about it), two where the question says "both", basisteams where it says "basisteams" or "districts".
 The comparison's own words ("both", "beide basisteams") say nothing about the topic either and leave the
 lexical query too. These words are data, in ontology/questions.toml [sides], beside the words by which an
@@ -31,6 +31,7 @@ from .lexical import Analyzer
 from .passages import StoredPassage
 
 MAX_SIDES = 5  # sides of a comparison that names no owner: ten results still give each side two passages
+SIDE_POOL = 30  # best passages whose owners are counted to find those sides (the engine's candidates for ten results)
 
 
 def side_pattern(words: list[str]) -> re.Pattern:
@@ -93,17 +94,18 @@ def unnamed_sides(query: str) -> tuple[int, bool]:
 
 
 def leading_owners(order: Sequence[int], passages: Sequence[StoredPassage], most: int = MAX_SIDES,
-                   teams: bool = False) -> list[str]:
-    """The plan owners (`teams`: the basisteams) of the passages in `order` (best first), each at its first
-    appearance, at most `most`."""
-    out: list[str] = []
-    for i in order:
+                   teams: bool = False, pool: int = SIDE_POOL) -> list[str]:
+    """The plan owners (`teams`: the basisteams) with the most passages among the first `pool` of `order` (best
+    first), at most `most`, in the order of their best passage (which so stays first in the interleaved ranking).
+    Chosen by count, not by first appearance: "both plans" means the plans that write about it, and one passage of a
+    short plan that happens to rank high is not such a plan (docs/BENCHMARKS.md, sixth round)."""
+    count: dict[str, int] = {}
+    for i in order[:pool]:
         owner = passages[i].basisteam if teams else passages[i].owner
-        if owner and owner not in out:
-            out.append(owner)
-            if len(out) == most:
-                break
-    return out
+        if owner:
+            count[owner] = count.get(owner, 0) + 1  # a dict keeps first appearance: ties, and the order given back
+    chosen = set(sorted(count, key=lambda o: -count[o])[:most])
+    return [o for o in count if o in chosen]
 
 
 def best_rows(scores: np.ndarray, depth: int) -> np.ndarray:

@@ -72,8 +72,13 @@ def test_best_rows_is_a_stable_sort_of_every_score_cut_to_depth():
 
 def test_sides_without_names_are_the_owners_of_the_best_passages():
     passages = [_passage(i, owner) for i, owner in enumerate(["A", None, "B", "A", "C", "D", "E", "F", "G"])]
-    assert leading_owners([4, 1, 0, 3, 2], passages) == ["C", "A", "B"]  # first appearance; no owner skipped
+    assert leading_owners([4, 1, 0, 3, 2], passages) == ["C", "A", "B"]  # by their best passage; none skipped
+    assert leading_owners([4, 0, 3, 2, 6], passages, most=2) == ["C", "A"]  # A has most; C before B: first seen
     assert leading_owners(range(9), passages, most=3) == ["A", "B", "C"]
+    # one passage of a short plan at the top does not make it a side of "both plans" beside two long ones
+    ranked = [_passage(0, "Short"), *(_passage(i, "Long1" if i % 2 else "Long2") for i in range(1, 12))]
+    assert leading_owners(range(12), ranked, most=2) == ["Long1", "Long2"]
+    assert leading_owners(range(12), ranked, most=2, pool=2) == ["Short", "Long1"]
 
 
 def test_both_means_two_sides_and_districts_mean_basisteams():
