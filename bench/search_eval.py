@@ -10,7 +10,8 @@ owners in the top 10; how often the unanswerable questions (bench/eval/nomatch.j
 judged relevant; and in-process latency. The frozen half judges; it must never be used to choose methods.
 --extra evaluates further question files, held out like the frozen half (bench/eval/unseen.jsonl: 80 questions by
 authors who read only the documents; bench/eval/fixture_owners.jsonl: who does what in the fixtures' plans;
-bench/eval/comparisons.jsonl: 60 comparisons with every answering passage of each side, split in halves). Where
+bench/eval/comparisons.jsonl: 60 comparisons with every answering passage of each side, split in halves;
+bench/eval/fourth.jsonl: 140 questions of six categories, every answering passage judged, split in halves). Where
 rows carry completed judgements (`more_gold`, search/evaluate.completed), a second line gives the figures with them.
 """
 from __future__ import annotations
@@ -102,16 +103,17 @@ def relevance_rates(engine, answerable: list[dict], nomatch: list[dict]) -> dict
     return out
 
 
-def _completed_line(rows: list[dict], engine) -> dict | None:
-    """The figures with the completed judgements (search/evaluate.completed), printed on one line; None when no
-    row has any."""
+def _completed_line(rows: list[dict], engine, part: str = "") -> dict | None:
+    """The figures with the completed judgements (search/evaluate.completed), printed on one line (of `part`, a
+    split, where given); None when no row has any."""
     more = [q for q in rows if q.get("more_gold") or q.get("more_sides")]
     if not more:
         return None
     report = evaluate(engine, [completed(q) for q in rows])
     m, sides = report["overall"], report.get("both_sides", {}).get("rate@10")
     both = f", comparisons with both sides in the top 10 {sides}" if sides is not None else ""
-    print(f"with completed gold ({len(more)} of {len(rows)} questions have further answers): R@10 {m['recall@10']}, "
+    print(f"with completed gold{part and ', ' + part} ({len(more)} of {len(rows)} questions have further answers): "
+          f"R@10 {m['recall@10']}, "
           f"MRR@10 {m['mrr@10']}{both}")
     return {"overall": m, "both_sides": sides, "with_more": len(more)}
 
@@ -152,6 +154,9 @@ def main(argv: list[str] | None = None) -> None:
             figures[path.stem] = evaluate(engine, rows)
             print(f"\n== {path.name} ==\n{format_report({**figures[path.stem], 'queries': []})}")
             figures[f"{path.stem}_completed"] = _completed_line(rows, engine)
+            for split in sorted({q["split"] for q in rows if q.get("split")} - {path.stem}):  # its halves, if split
+                figures[f"{path.stem}_{split}_completed"] = _completed_line(
+                    [q for q in rows if q.get("split") == split], engine, split)
         figures["unreachable_gold"] = unreachable(engine, chosen)
         print(f"\ngold snippets in no indexed passage: {len(figures['unreachable_gold'])}"
               + "".join(f"\n  {u['id']}: {u['gold']}" for u in figures["unreachable_gold"] if u["split"] != "frozen"))

@@ -196,3 +196,25 @@ def test_structured_set_was_written_apart(name: str, langs: dict[str, int]) -> N
         named = normalise(q["query"]).replace("se ", " ")  # "Brakeldonkse jaarschijf" names Brakeldonk
         assert all(normalise(o) in named or o == "Tweestromenland" or o == "De Waarden" for o in q["owners"]), q["id"]
         assert q["deadline"] is None or q["deadline"]["before"] > (q["deadline"]["from"] or ""), q["id"]
+
+
+def test_fourth_set_was_written_apart(questions: list[dict], texts: dict[str, str]) -> None:
+    """bench/eval/fourth.jsonl: 140 search questions by an author who read only the documents (no code, no other
+    question), every answering passage judged (`more_gold`, and each side of a comparison); split once at random
+    (seed 20261206) by category and language."""
+    rows = load_queries(EVAL / "fourth.jsonl")
+    assert len(rows) == 140 and Counter(q["lang"] for q in rows) == {"en": 70, "nl": 70}
+    assert Counter(q["category"] for q in rows) == {"partner": 25, "timeline": 25, "paraphrase": 25, "theme": 25,
+                                                    "comparison": 25, "figures": 15}
+    assert {q["split"] for q in rows} == {"tuning", "frozen"}
+    _balanced(rows, lambda q: (q["category"], q["lang"]))
+    others = [*questions, *(q for name in ("unseen.jsonl", "comparisons.jsonl") for q in load_queries(EVAL / name))]
+    asked = {normalise(q["query"]) for q in others}
+    assert len({q["id"] for q in rows}) == len(rows) and not asked & {normalise(q["query"]) for q in rows}
+    for q in rows:
+        assert q["sources"] and set(q["sources"]) <= set(texts), q["id"]
+        for g in [*q["gold"], *q["more_gold"]]:
+            assert any(normalise(g) in texts[s] for s in q["sources"]), (q["id"], g)
+        if q["category"] == "comparison":
+            assert len(q["sides"]) == 2 and set(q["sides"]) <= set(q["basisteam"]), q["id"]
+            assert {g for gs in q["sides"].values() for g in gs} == {*q["gold"], *q["more_gold"]}, q["id"]
