@@ -113,8 +113,7 @@ def _completed_line(rows: list[dict], engine, part: str = "") -> dict | None:
     m, sides = report["overall"], report.get("both_sides", {}).get("rate@10")
     both = f", comparisons with both sides in the top 10 {sides}" if sides is not None else ""
     print(f"with completed gold{part and ', ' + part} ({len(more)} of {len(rows)} questions have further answers): "
-          f"R@10 {m['recall@10']}, "
-          f"MRR@10 {m['mrr@10']}{both}")
+          f"R@10 {m['recall@10']}, MRR@10 {m['mrr@10']}{both}")
     return {"overall": m, "both_sides": sides, "with_more": len(more)}
 
 
