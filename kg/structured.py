@@ -121,9 +121,7 @@ def tally(board: list[dict], reading: Reading, owned: Callable[[dict], bool], ab
     "<eigenaar>: 12 van de 45 acties met een kleur (27%): kleur groen." Of a status or colour the count is
     out of the actions a report gave one; an unreported action is neither green nor not."""
     measure = reading.measures()
-    free = replace(reading, status=None, colour=None, overdue=False, unowned=False, deadline_from=None,
-                   deadline_before=None)
-    scope = [a for a in board_actions(None, board, free, owned, about, links=False)
+    scope = [a for a in board_actions(None, board, reading.unmeasured(), owned, about, links=False)
              if (not reading.colour or a["report_colour"]) and (not reading.status or a["status"])]
     out = [f"{owner}: 0 acties." for owner in reading.owners if not any(a["basisteam"] == owner for a in scope)]
     for owner in dict.fromkeys(a["basisteam"] for a in scope):

@@ -12,7 +12,7 @@ label index (search/grounding.py). Nothing here names a document or a place of t
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -166,6 +166,12 @@ class Reading:
         elif self.deadline_before:
             parts.append(f"deadline vóór {self.deadline_before}")
         return parts
+
+    def unmeasured(self) -> Reading:
+        """This reading without what `measures` reads (the scope a "how many" question counts in), kept beside it
+        so that a new measure is dropped here too."""
+        return replace(self, status=None, colour=None, overdue=False, unowned=False, deadline_from=None,
+                       deadline_before=None)
 
     def to_json(self) -> dict:
         return {
