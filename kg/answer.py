@@ -17,8 +17,8 @@ from .actions import all_actions
 from .concepts import related_by_thesaurus
 from .sparql import PREFIXES, iri_values, once, passage_ref, plan_owner
 from .store import GraphStore
-from .structured import (all_priorities, applied, board_actions, comparison, covers, linked, not_loaded_note,
-                         owners_in_scope, scoped_filters, tally, uses_board)
+from .structured import (all_priorities, applied, board_actions, comparison, covers, linked_or_wider,
+                         not_loaded_note, owners_in_scope, scoped_filters, tally, uses_board)
 
 MAX_OWNER_NOTES = 5  # an unscoped answer that shows no owner names at most this many owners with gaps
 
@@ -74,9 +74,14 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
         acts = [a for a in actions_about(store, family) if _owned(a, scope)] if themes else []
         for owner in owners_in_scope(reading, filters, values):
             mine = [a for a in acts if owner in (a["basisteam"], a["in_basisteam"])]
-            items = linked(store, labels, owner, family, reading.intent, mine)
+            items, wider = linked_or_wider(store, labels, owner, themes, family, reading.intent, mine)
             if items:
                 group(owner)[reading.intent] = items
+            if wider:
+                group(owner)["wider"] = wider
+                asked = " en ".join(c.label.lower() for c in focus if c.type == "theme")
+                notes.append(f"{owner}: geen {INTENT_NL[reading.intent]} bij {asked} zelf; wel bij het bredere "
+                             f"thema {' en '.join(w.lower() for w in wider)}.")
     elif reading.intent == "priorities" and not related:
         for owner in owners_in_scope(reading, filters, values):
             prios = [p for p in all_priorities(store, owner) if _owned(p, scope)]

@@ -165,6 +165,23 @@ def linked(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], 
     return sorted(out, key=lambda x: x["label"].lower())
 
 
+def linked_or_wider(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], family: set[str],
+                    kind: str, actions: list[dict]) -> tuple[list[dict], list[str]]:
+    """`linked` to the asked themes' family, else to the themes just above them, and the labels of those.
+
+    A plan names its partners where it writes about a theme at large: "samenwerking tussen jeugdpreventie
+    (Halt, onderwijs, jongerenwerk)" under its youth priority answers "which partners work on preventing
+    young people drifting into crime?", a narrower theme no sentence with a partner names. Only the broader
+    theme itself counts, not its other narrower themes, and the answer says it widened."""
+    items = linked(store, labels, owner, family, kind, actions)
+    if items or not themes:
+        return items, []
+    above = {b for t in themes for b in labels.broader(t, transitive=False)} - family
+    items = linked(store, labels, owner, above, kind, []) if above else []
+    names = sorted({c.label for b in above if (c := labels.concept(b)) is not None})
+    return items, names if items else []
+
+
 def all_priorities(store: GraphStore, owner: str) -> list[dict]:
     """Every priority of one owner, numbered (kg/compare.py's priorities)."""
     return [{"id": p["priority"], "label": p["wordings"][0] if p["wordings"] else f"Prioriteit {p['number']}",
