@@ -184,8 +184,8 @@ class BasisteamGroup(BaseModel):
     priorities: list[AnswerPriority]
     partners: list[LabelRef] = Field([], description="For a question which partners: those linked to the theme.")
     instruments: list[LabelRef] = Field([], description="For a question which instruments: those linked to the theme.")
-    wider: list[str] = Field([], description="The broader themes the partners or instruments are linked to, where "
-                             "this owner's documents link none to the asked theme itself (the notes say so).")
+    wider: list[str] = Field([], description="The broader themes the listed partners, instruments or priorities are "
+                             "on, where this owner's documents hold none on the asked theme itself (the notes say so).")
     responsible: list[str] = Field([], description="For a question who is responsible: the actions' "
                                    "portefeuillehouders and trekkers.")
 

@@ -58,6 +58,14 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             if _owned(pr, scope) and pr not in group(pr["basisteam"])["priorities"]:
                 group(pr["basisteam"])["priorities"].append(pr)
 
+    def add_wider_priorities() -> None:  # nothing on the theme itself: the priority the plan treats it under
+        if groups:
+            return
+        for owner, (prios, wider) in _wider_priorities(store, labels, focus, related, scope).items():
+            group(owner).update(priorities=prios, wider=wider)
+            notes.append(f"{owner}: geen prioriteit bij {_asked(focus)} zelf; wel bij het bredere thema "
+                         f"{' en '.join(w.lower() for w in wider)}.")
+
     if elsewhere:
         pass
     elif reading.intent == "compare" and len(reading.owners) >= 2 and given.basisteam in (None, *reading.owners):
@@ -79,9 +87,8 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 group(owner)[reading.intent] = items
             if wider:
                 group(owner)["wider"] = wider
-                asked = " en ".join(c.label.lower() for c in focus if c.type == "theme")
-                notes.append(f"{owner}: geen {INTENT_NL[reading.intent]} bij {asked} zelf; wel bij het bredere "
-                             f"thema {' en '.join(w.lower() for w in wider)}.")
+                notes.append(f"{owner}: geen {INTENT_NL[reading.intent]} bij {_asked(focus)} zelf; wel bij het "
+                             f"bredere thema {' en '.join(w.lower() for w in wider)}.")
     elif reading.intent == "priorities" and not related:
         for owner in owners_in_scope(reading, filters, values):
             prios = [p for p in all_priorities(store, owner) if _owned(p, scope)]
@@ -89,6 +96,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 group(owner)["priorities"] = prios
     elif reading.intent == "priorities":
         add_priorities()
+        add_wider_priorities()
     elif uses_board(reading):
         about, in_scope = None, (lambda a: _owned(a, scope))
         if related:
@@ -120,6 +128,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             if len(grp["actions"]) < max_actions:
                 grp["actions"].append(a)
         add_priorities()
+        add_wider_priorities()
     _narrow(groups, store, labels, filters)
     if not elsewhere and (gap := _nothing_found(reading, groups, hits, extra)):
         notes.append(gap)
@@ -135,6 +144,27 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                     "notes": notes + _coverage_notes(coverage_fn, reading, filters, values, shown)},
         **extra,
     }, filters)
+
+
+def _asked(focus: list) -> str:
+    """The asked themes' labels for a Dutch note ("jonge aanwas en drugs")."""
+    return " en ".join(c.label.lower() for c in focus if c.type == "theme")
+
+
+def _wider_priorities(store: GraphStore, labels: LabelIndex, focus: list, related: set[str],
+                      scope: list[set[str]]) -> dict[str, tuple[list[dict], list[str]]]:
+    """Per owner, its priorities on the themes just above the asked ones, and those themes' labels. An IVP treats
+    jonge aanwas under its youth priority; "what does De Waarden do about jonge aanwas?" then shows that priority,
+    where no action or priority of its own is about it. Only the broader theme itself counts, not its other
+    narrower themes."""
+    above = {b for c in focus if c.type == "theme" for b in labels.broader(c.iri, transitive=False)} - related
+    out: dict[str, tuple[list[dict], list[str]]] = {}
+    for pr in priorities_about(store, above) if above else []:
+        if _owned(pr, scope):
+            prios, _ = out.setdefault(pr["basisteam"], ([], []))
+            prios.append(pr)
+    names = sorted({c.label for b in above if (c := labels.concept(b)) is not None})
+    return {owner: (prios, names) for owner, (prios, _) in out.items()}
 
 
 def _narrows(r: Reading) -> bool:

@@ -1,6 +1,7 @@
-"""A plan names its partners where it writes about a theme at large; "which partners work on <a narrower theme>?"
-then lists those of the broader theme, says it widened, and never borrows a sibling theme's partners
-(kg/structured.linked_or_wider)."""
+"""A plan names its partners, and sets its priorities, on a theme at large; "which partners work on <a narrower
+theme>?" then lists those of the broader theme, "what does X do about <a narrower theme>?" shows the broader theme's
+priority, each saying it widened, and neither borrows a sibling theme's facts (kg/structured.linked_or_wider,
+kg/answer._wider_priorities)."""
 import pytest
 
 from tests.workspaces import workspace_with
@@ -25,9 +26,25 @@ Bij drugs past de burgemeester artikel 13b van de Opiumwet toe.
 """
 
 
+# A plan with lettered speerpunten as Markdown headings, a paragraph each; written for these tests.
+SPEERPUNTEN = """# Veiligheidsplan Kranswijk 2026-2029
+
+De gemeenteraad van Kranswijk stelde dit plan vast. Het kiest twee speerpunten.
+
+## Speerpunt A — Jeugd en veiligheid
+
+Kranswijk wil dat jongeren veilig opgroeien. Scholen, ouders en de wijkagent werken hierin samen.
+
+## Speerpunt B — Ondermijning
+
+Kranswijk gaat criminele invloed in het buitengebied tegen.
+"""
+
+
 @pytest.fixture(scope="module")
 def vlietdam(ingested, tmp_path_factory):
-    return workspace_with(ingested, tmp_path_factory.mktemp("wider"), {"kadernota-vlietdam-2025-2028.txt": PLAN})
+    return workspace_with(ingested, tmp_path_factory.mktemp("wider"), {"kadernota-vlietdam-2025-2028.txt": PLAN,
+                                                                       "veiligheidsplan-kranswijk.md": SPEERPUNTEN})
 
 
 def _group(answer: dict, owner: str) -> dict:
@@ -58,3 +75,20 @@ def test_nothing_above_either_is_said_as_before(vlietdam):
     ans = vlietdam.answer("Welke partners werken in Vlietdam aan mensenhandel?")
     assert not _group(ans, "Vlietdam").get("partners") and not _group(ans, "Vlietdam").get("wider")
     assert any(n.startswith("Geen partners gevonden") for n in ans["read_as"]["notes"])
+
+
+@pytest.mark.parametrize("question", ["Welke prioriteiten heeft Kranswijk voor jonge aanwas?",
+                                      "What does Kranswijk do about young people drawn into crime?"])
+def test_the_broader_themes_priority_is_shown_and_said_to_be(vlietdam, question):
+    ans = vlietdam.answer(question)
+    group = _group(ans, "Kranswijk")
+    assert [p["number"] for p in group["priorities"]] == [1] and "Jeugd" in group["priorities"][0]["label"]
+    assert group["wider"] == ["Jeugd"] and not group["actions"]
+    assert "Kranswijk: geen prioriteit bij jonge aanwas zelf; wel bij het bredere thema jeugd." in ans["read_as"]["notes"]
+
+
+def test_a_theme_with_a_priority_of_its_own_is_not_widened(vlietdam):
+    ans = vlietdam.answer("Welke prioriteiten heeft Kranswijk voor ondermijning?")
+    group = _group(ans, "Kranswijk")
+    assert [p["number"] for p in group["priorities"]] == [2]
+    assert not group.get("wider") and not any("bredere thema" in n for n in ans["read_as"]["notes"])
