@@ -17,8 +17,8 @@ from .actions import all_actions
 from .concepts import related_by_thesaurus
 from .sparql import PREFIXES, iri_values, once, passage_ref, plan_owner
 from .store import GraphStore
-from .structured import (all_priorities, applied, board_actions, comparison, covers, linked_or_wider,
-                         not_loaded_note, owners_in_scope, scoped_filters, tally, uses_board)
+from .structured import (all_priorities, applied, board_actions, comparison, covers, just_above, linked_or_wider,
+                         not_loaded_note, owners_in_scope, scoped_filters, tally, uses_board, wider_note)
 
 MAX_OWNER_NOTES = 5  # an unscoped answer that shows no owner names at most this many owners with gaps
 
@@ -44,6 +44,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     hits = [] if elsewhere else engine.search(question, k, filters, grounding=g)
     focus = [c for c in g.concepts if c.type in ("theme", "partner", "instrument")]
     related = {x for c in focus for x in (c.iri, *(labels.narrower(c.iri) if c.type == "theme" else ()))}
+    asked = [c.label for c in focus if c.type == "theme"]
     scope = _scope(filters)
     if len(reading.owners) >= 2 and not given.basisteam:  # a question naming two owners: their facts only
         scope.append({o.lower() for o in reading.owners})
@@ -63,8 +64,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
             return
         for owner, (prios, wider) in _wider_priorities(store, labels, focus, related, scope).items():
             group(owner).update(priorities=prios, wider=wider)
-            notes.append(f"{owner}: geen prioriteit bij {_asked(focus)} zelf; wel bij het bredere thema "
-                         f"{' en '.join(w.lower() for w in wider)}.")
+            notes.append(wider_note(owner, "prioriteit", asked, wider))
 
     if elsewhere:
         pass
@@ -87,8 +87,7 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
                 group(owner)[reading.intent] = items
             if wider:
                 group(owner)["wider"] = wider
-                notes.append(f"{owner}: geen {INTENT_NL[reading.intent]} bij {_asked(focus)} zelf; wel bij het "
-                             f"bredere thema {' en '.join(w.lower() for w in wider)}.")
+                notes.append(wider_note(owner, INTENT_NL[reading.intent], asked, wider))
     elif reading.intent == "priorities" and not related:
         for owner in owners_in_scope(reading, filters, values):
             prios = [p for p in all_priorities(store, owner) if _owned(p, scope)]
@@ -146,25 +145,17 @@ def answer(engine: SearchEngine, store: GraphStore, labels: LabelIndex, question
     }, filters)
 
 
-def _asked(focus: list) -> str:
-    """The asked themes' labels for a Dutch note ("jonge aanwas en drugs")."""
-    return " en ".join(c.label.lower() for c in focus if c.type == "theme")
-
-
 def _wider_priorities(store: GraphStore, labels: LabelIndex, focus: list, related: set[str],
                       scope: list[set[str]]) -> dict[str, tuple[list[dict], list[str]]]:
-    """Per owner, its priorities on the themes just above the asked ones, and those themes' labels. An IVP treats
-    jonge aanwas under its youth priority; "what does De Waarden do about jonge aanwas?" then shows that priority,
-    where no action or priority of its own is about it. Only the broader theme itself counts, not its other
-    narrower themes."""
-    above = {b for c in focus if c.type == "theme" for b in labels.broader(c.iri, transitive=False)} - related
-    out: dict[str, tuple[list[dict], list[str]]] = {}
+    """Per owner, its priorities on the themes just above the asked ones, and those themes' labels: a plan that
+    treats a narrower theme inside a broader priority (jonge aanwas under youth) shows that priority, where no
+    action or priority of its own is about the asked theme."""
+    above, names = just_above(labels, {c.iri for c in focus if c.type == "theme"}, related)
+    out: dict[str, list[dict]] = {}
     for pr in priorities_about(store, above) if above else []:
         if _owned(pr, scope):
-            prios, _ = out.setdefault(pr["basisteam"], ([], []))
-            prios.append(pr)
-    names = sorted({c.label for b in above if (c := labels.concept(b)) is not None})
-    return {owner: (prios, names) for owner, (prios, _) in out.items()}
+            out.setdefault(pr["basisteam"], []).append(pr)
+    return {owner: (prios, names) for owner, prios in out.items()}
 
 
 def _narrows(r: Reading) -> bool:

@@ -165,20 +165,31 @@ def linked(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], 
     return sorted(out, key=lambda x: x["label"].lower())
 
 
+def just_above(labels: LabelIndex, themes: set[str], family: set[str]) -> tuple[set[str], list[str]]:
+    """The themes directly above `themes` that are not in their `family`, and those themes' labels: where a plan
+    writes about a theme at large rather than the narrower one asked about. Only the broader theme itself, never
+    its other narrower themes (a sibling's facts are not the asked theme's)."""
+    above = {b for t in themes for b in labels.broader(t, transitive=False)} - family
+    return above, sorted({c.label for b in above if (c := labels.concept(b)) is not None})
+
+
+def wider_note(owner: str, what: str, asked: list[str], wider: list[str]) -> str:
+    """The Dutch note that an answer widened to the broader theme."""
+    return (f"{owner}: geen {what} bij {' en '.join(a.lower() for a in asked)} zelf; wel bij het bredere thema "
+            f"{' en '.join(w.lower() for w in wider)}.")
+
+
 def linked_or_wider(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], family: set[str],
                     kind: str, actions: list[dict]) -> tuple[list[dict], list[str]]:
     """`linked` to the asked themes' family, else to the themes just above them, and the labels of those.
 
-    A plan names its partners where it writes about a theme at large: "samenwerking tussen jeugdpreventie
-    (Halt, onderwijs, jongerenwerk)" under its youth priority answers "which partners work on preventing
-    young people drifting into crime?", a narrower theme no sentence with a partner names. Only the broader
-    theme itself counts, not its other narrower themes, and the answer says it widened."""
+    A plan often names its partners in a paragraph about a theme at large (youth) and never in one sentence
+    with the narrower theme a question asks about (young people drifting into crime)."""
     items = linked(store, labels, owner, family, kind, actions)
     if items or not themes:
         return items, []
-    above = {b for t in themes for b in labels.broader(t, transitive=False)} - family
+    above, names = just_above(labels, themes, family)
     items = linked(store, labels, owner, above, kind, []) if above else []
-    names = sorted({c.label for b in above if (c := labels.concept(b)) is not None})
     return items, names if items else []
 
 
