@@ -57,7 +57,7 @@ def test_partners_of_the_broader_theme_are_listed_and_said_to_be(vlietdam, quest
     ans = vlietdam.answer(question)
     group = _group(ans, "Vlietdam")
     ids = {x["id"] for x in group.get("partners", [])}
-    assert ids == {"partner/halt", "partner/jongerenwerk"}  # not jeugdoverlast's boa's: a sibling, not the broader theme
+    assert ids == {"partner/halt", "partner/jongerenwerk"}  # not jeugdoverlast's boa's: a sibling theme
     assert group["wider"] == ["Jeugd"]
     assert "Vlietdam: geen partners bij jonge aanwas zelf; wel bij het bredere thema jeugd." in ans["read_as"]["notes"]
     assert ans.get("thesaurus") is None  # the plan's own facts, so no background from the thesaurus
@@ -84,7 +84,8 @@ def test_the_broader_themes_priority_is_shown_and_said_to_be(vlietdam, question)
     group = _group(ans, "Kranswijk")
     assert [p["number"] for p in group["priorities"]] == [1] and "Jeugd" in group["priorities"][0]["label"]
     assert group["wider"] == ["Jeugd"] and not group["actions"]
-    assert "Kranswijk: geen prioriteit bij jonge aanwas zelf; wel bij het bredere thema jeugd." in ans["read_as"]["notes"]
+    said = "Kranswijk: geen prioriteit bij jonge aanwas zelf; wel bij het bredere thema jeugd."
+    assert said in ans["read_as"]["notes"]
 
 
 def test_a_theme_with_a_priority_of_its_own_is_not_widened(vlietdam):
