@@ -145,13 +145,13 @@ def owners_in_scope(reading: Reading, f: Filters, values: dict) -> list[str]:
     return reading.owners or list(values.get("basisteam", []))
 
 
-def linked(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], kind: str,
-           actions: list[dict]) -> list[dict]:
-    """Partners or instruments (`kind`) of one owner linked to `themes`: by a relation read from the
-    owner's documents (works on / applies to, kg/compare.py), or named by one of the owner's `actions`."""
+def _linked(pairs: set[tuple[str, str]], labels: LabelIndex, themes: set[str], kind: str,
+            actions: list[dict]) -> list[dict]:
+    """Partners or instruments (`kind`) linked to `themes`: by one of the owner's relations `pairs` (entity,
+    theme: works on / applies to, read from its documents, kg/compare.py), or named by one of its `actions`."""
     type_ = kind[:-1]
     out: list[dict] = []
-    for x, t in sorted(_relations(store, owner)[type_]):
+    for x, t in sorted(pairs):
         c = labels.concept(x)
         item = {"id": short_id(x), "label": c.label if c else short_id(x)}
         if t in themes and item not in out:
@@ -181,15 +181,17 @@ def wider_note(owner: str, what: str, asked: list[str], wider: list[str]) -> str
 
 def linked_or_wider(store: GraphStore, labels: LabelIndex, owner: str, themes: set[str], family: set[str],
                     kind: str, actions: list[dict]) -> tuple[list[dict], list[str]]:
-    """`linked` to the asked themes' family, else to the themes just above them, and the labels of those.
+    """Partners or instruments (`kind`) of one owner linked to the asked themes' family, else to the themes just
+    above them, and the labels of those; the owner's relations are read once for both.
 
     A plan often names its partners in a paragraph about a theme at large (youth) and never in one sentence
     with the narrower theme a question asks about (young people drifting into crime)."""
-    items = linked(store, labels, owner, family, kind, actions)
+    pairs = _relations(store, owner)[kind[:-1]]
+    items = _linked(pairs, labels, family, kind, actions)
     if items or not themes:
         return items, []
     above, names = just_above(labels, themes, family)
-    items = linked(store, labels, owner, above, kind, []) if above else []
+    items = _linked(pairs, labels, above, kind, []) if above else []
     return items, names if items else []
 
 
