@@ -107,6 +107,8 @@ class Source(BaseModel):
     text: str | None = None
     passage: str | None = Field(None, description="Id of the cited passage; the reader opens the document there.")
     document_id: str | None = Field(None, description="Id of the document (`/api/documents/{id}`).")
+    sentence: str | None = Field(None, description="An action's own words within the passage (`text`), which may "
+                                                   "hold the actions around it too; none where ingest kept none.")
 
 
 class Timeline(BaseModel):

@@ -12,7 +12,7 @@ from datetime import date
 from ontology.vocab import LINEAGE_GRAPH, short_id
 from search.contract import FilterError
 
-from .sparql import PREFIXES, once, passage_ref, plan_owner
+from .sparql import PREFIXES, action_source, once, plan_owner
 from .store import GraphStore
 
 STATUSES = ("afgerond", "loopt", "vertraagd", "niet_uitgevoerd", "vervallen", "overgeheveld")
@@ -71,14 +71,12 @@ def all_actions(store: GraphStore) -> list[dict]:
             conf = float(r["c"].value) if r["c"] is not None else None
             out[a]["follow_ups"].append({"id": short_id(b), "confidence": conf})
             out[b]["predecessors"].append({"id": short_id(a), "confidence": conf})
-    q = PREFIXES + """SELECT ?a ?doc ?page ?text ?pid WHERE { ?a a ivp:Action ; prov:wasDerivedFrom ?p .
+    q = PREFIXES + """SELECT ?a ?doc ?page ?text ?pid ?sent WHERE { ?a a ivp:Action ; prov:wasDerivedFrom ?p .
                ?p ivp:text ?text ; dcterms:isPartOf/dcterms:title ?doc . OPTIONAL { ?p ivp:page ?page }
-               OPTIONAL { ?p dcterms:identifier ?pid } }"""
+               OPTIONAL { ?p dcterms:identifier ?pid } OPTIONAL { ?a ivp:sourceText ?sent } }"""
     for r in store.raw_query(q):
         if r["a"].value in out:
-            out[r["a"].value]["sources"].append({"document": r["doc"].value, "text": r["text"].value,
-                                                 "page": int(r["page"].value) if r["page"] is not None else None,
-                                                 **passage_ref(r["pid"].value if r["pid"] is not None else None)})
+            out[r["a"].value]["sources"].append(action_source(r))
     _add_links(store, out)
     return sorted(out.values(), key=lambda a: (a["plan_owner"], a["cycle"] or "", a["_order"]))
 

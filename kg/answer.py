@@ -15,7 +15,7 @@ from search.understand import INTENT_NL, Reading, read
 
 from .actions import all_actions
 from .concepts import related_by_thesaurus
-from .sparql import PREFIXES, iri_values, once, passage_ref, plan_owner
+from .sparql import PREFIXES, action_source, iri_values, once, plan_owner
 from .store import GraphStore
 from .structured import (all_priorities, applied, board_actions, comparison, covers, just_above, linked_or_wider,
                          not_loaded_note, owners_in_scope, scoped_filters, tally, uses_board, wider_note)
@@ -326,8 +326,8 @@ def _ids_about(store: GraphStore, concepts: set[str]) -> set[str]:
 
 def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
     """Actions whose theme, partner or instrument is one of `concepts`, newest cycle first."""
-    q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?prlabel
-                         ?owner ?trekker ?colour ?cbasis WHERE {{
+    q = PREFIXES + f"""SELECT ?a ?title ?bt ?bt_bt ?cycle ?tl ?start ?end ?status ?basis ?doc ?page ?text ?pid ?sent
+                         ?prlabel ?owner ?trekker ?colour ?cbasis WHERE {{
       {iri_values("?c", sorted(concepts))}
       ?a a ivp:Action ; rdfs:label ?title ; ivp:plan/dcterms:title ?doc . {plan_owner("?a", "bt")}
       {_ABOUT}
@@ -338,7 +338,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
       OPTIONAL {{ ?a ivp:reportColour ?colour .
                   OPTIONAL {{ ?ce rdf:subject ?a ; rdf:predicate ivp:reportColour ; ivp:sentence ?cbasis }} }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?p . ?p ivp:text ?text . OPTIONAL {{ ?p ivp:page ?page }}
-                  OPTIONAL {{ ?p dcterms:identifier ?pid }} }}
+                  OPTIONAL {{ ?p dcterms:identifier ?pid }} }} OPTIONAL {{ ?a ivp:sourceText ?sent }}
       OPTIONAL {{ ?a ivp:priority ?pr . {once("?pr a ivp:Priority ; rdfs:label ?prlabel", "?pr", "?prlabel")} }}
       OPTIONAL {{ ?a ivp:owner ?own . {once("?own a ivp:Role ; rdfs:label ?owner", "?own", "?owner")} }}
     }}"""
@@ -354,8 +354,7 @@ def actions_about(store: GraphStore, concepts: set[str]) -> list[dict]:
                 "status": val("status"), "status_basis": val("basis"), "report_colour": val("colour"),
                 "colour_basis": val("cbasis"), "priority": val("prlabel"),
                 "owners": [], "trekker": val("trekker"), "partners": [], "instruments": [],
-                "source": {"document": val("doc"), "page": int(val("page")) if val("page") else None,
-                           "text": val("text"), **passage_ref(val("pid"))},
+                "source": action_source(r),
             }
         if val("owner") and val("owner") not in item["owners"]:
             item["owners"].append(val("owner"))

@@ -85,7 +85,7 @@ class StateWriter:
                 if progress:
                     progress("read", n, len(files))
                 try:
-                    doc = self._take(f, known, manifest, replace, report, prints)
+                    doc = self._take(f, known, replace, report, prints)
                 except IngestError as exc:
                     report.errors.append(str(exc))
                 except Exception as exc:  # an extractor bug must not lose the other files
@@ -103,16 +103,17 @@ class StateWriter:
                                         f"({exc.strerror or exc.__class__.__name__}); the previous state is unchanged") from exc
         return report
 
-    def _take(self, f: Path, known: dict, manifest: dict, replace: bool, report: IngestReport,
+    def _take(self, f: Path, known: dict, replace: bool, report: IngestReport,
               prints: dict[str, list[int] | None]) -> ExtractedDocument | None:
-        """One file: skipped when unchanged, refused when it would replace without `replace` or when it nearly
-        copies another document, else extracted; every outcome is recorded in `report`."""
+        """One file: skipped when unchanged (the same bytes, read under the same ontology), refused when it would
+        replace without `replace` or when it nearly copies another document, else extracted; every outcome is
+        recorded in `report`."""
         if not f.exists():
             raise IngestError(f, "file not found")
         sha = file_sha256(f)
         doc_id = doc_id_for(f)
         same = doc_id in known and known[doc_id]["sha256"] == sha
-        if same and not self._ontology_changed(manifest):
+        if same and known[doc_id].get("ontology") == _ontology_hash():  # read under this ontology: nothing new
             report.unchanged.append(doc_id)
             return None
         if doc_id in known and not same and not replace:
@@ -190,6 +191,7 @@ class StateWriter:
                     "kind": doc.meta.kind, "basisteam": doc.meta.basisteam, "format": doc.fmt,
                     "passages": len(doc.passages), "actions": len(doc.actions), "priorities": len(doc.priorities),
                     "owner": doc.meta.owner or doc.meta.basisteam, "fingerprint": (prints or {}).get(doc.doc_id),
+                    "ontology": _ontology_hash(),  # per document: a later ingest of other files leaves this one stale
                     "report": {k: v for k, v in (findings or {}).get(doc.doc_id, {}).items()
                                if k in ("counts", "warnings", "period")} or None,
                 }

@@ -263,6 +263,8 @@ def _action_triples(doc: ExtractedDocument, a: Action, key: str, bt: URIRef | No
             yield node, IVP.openEnded, Literal(True)
         if tl.recurring:
             yield node, IVP.recurring, Literal(True)
+    if a.source_text.strip():  # the action's own sentences: its passage may hold its neighbours too
+        yield node, IVP.sourceText, Literal(a.source_text.strip(), lang="nl")
     if a.result:
         yield node, IVP.resultText, Literal(a.result, lang="nl")
     if a.status:

@@ -66,6 +66,14 @@ def literal(text: str) -> str:
     return Literal(text).n3()
 
 
+def action_source(row) -> dict:
+    """Where an action was read, from a result row with ?doc, ?text (its passage), ?page, ?pid and ?sent: the
+    passage may hold the actions around it, so `sentence` quotes the action's own words where ingest kept them."""
+    v = lambda k: row[k].value if row[k] is not None else None  # noqa: E731
+    return {"document": v("doc"), "page": int(v("page")) if v("page") is not None else None, "text": v("text"),
+            "sentence": v("sent"), **passage_ref(v("pid"))}
+
+
 def passage_ref(passage_id: str | None) -> dict:
     """The reader's address of a cited passage: its id and its document's id (a passage id starts with its
     document's id, see ingest/chunk.py), so a citation opens the document at that passage; {} without one."""

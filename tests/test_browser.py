@@ -101,6 +101,14 @@ def test_search_shows_grouped_answer_and_cited_highlighted_passages(page, live_s
     if holders:  # the plans name portefeuillehouders, not trekkers: the answer says which is which
         expect(answer.locator("dl.facts dt", has_text="Portefeuillehouder").first).to_be_visible()
         expect(answer).to_contain_text(holders[0])
+    # An action that shares its passage with others is quoted by its own words, the passage folded beneath.
+    own = next(a for g in said["basisteams"] for a in g["actions"]
+               if a["source"]["sentence"] and a["source"]["sentence"].strip() != a["source"]["text"].strip())
+    item = answer.locator("li.action", has=page.get_by_role("link", name=own["title"], exact=True)).first
+    item.locator("summary", has_text="Bronzin").click()
+    expect(item.locator("blockquote.source-text")).to_be_visible()
+    assert item.locator("blockquote.source-text").inner_text().split() == own["source"]["sentence"].split()
+    expect(item.locator("details.source-passage > summary")).to_have_text("Hele passage")
 
     results = page.locator("section.results")
     status = results.get_by_role("status")
@@ -335,8 +343,13 @@ def test_actions_board_filters_and_action_page_follows_lineage(page, live_server
     follow_full = httpx.get(f"{live_server}/api/actions/{follow['id']}", timeout=30).json()
     expect(later.locator(".citation cite")).to_have_text(follow_full["sources"][0]["document"])
     later.get_by_text("Bronzin").click()
-    expect(later.locator("blockquote")).to_be_visible()
-    assert len(later.locator("blockquote").inner_text().strip()) > 20
+    quote = later.locator("blockquote.source-text")
+    expect(quote).to_be_visible()
+    cited = follow_full["sources"][0]
+    if cited["sentence"] and cited["sentence"].strip() != cited["text"].strip():  # its own words, the passage apart
+        assert quote.inner_text().split() == cited["sentence"].split()
+        expect(later.locator("details.source-passage summary")).to_have_text("Hele passage")
+    assert len(quote.inner_text().strip()) > 20
     own = page.locator("section.action-sources figure.evidence")
     expect(own).to_have_count(len(a["sources"]))
     expect(own.first.locator("cite")).to_have_text(a["sources"][0]["document"])

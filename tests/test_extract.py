@@ -208,6 +208,11 @@ CASES = [
     Case("39_tabellen_zonder_lijnen.pdf", "uvp", ["Drugs", "Jeugd"], 3, {"priorities": "headings", "actions": "table"},
          {1: dict(title="Controles bedrijfspanden", trekker="Handhaving", timeline="Q2 2026", priority_number=1),
           3: dict(title="Straatcoaches in het centrum", trekker="Welzijn", priority_number=2)}),
+    Case("40_acties_na_dubbelepunt.txt", "uvp", ["Woninginbraak", "Verkeersveiligheid"], 4,  # "Acties:" over a list
+         {"priorities": "parts", "actions": "list"},
+         {1: dict(title="Voorlichtingsavond inbraakpreventie in Peelhorst-Oost", trekker="team veiligheid",
+                  timeline="maart 2027", priority_number=1),
+          4: dict(trekker="boa's", timeline="doorlopend", priority_number=2)}),
     Case("28_masterplan_accenten.html", "ivp", ["Ondermijning", "Jongeren die afglijden", "Online oplichting"],
          via={"priorities": "prose"}, notes=("priorities read from a sentence",)),
     Case("22_actietabel_speerpunten.md", "uvp", ["Ondermijning", "Jeugd", "Verkeer"], 4,

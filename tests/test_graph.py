@@ -135,6 +135,24 @@ def test_a_changed_document_replaces_only_its_own_facts(tmp_path: Path, ingested
     assert "Drugs en alcohol" in labels and "Drugs" not in labels
 
 
+def test_a_document_read_under_another_ontology_is_read_again_though_the_state_is_newer(tmp_path: Path, ingested):
+    """Each document records the ontology it was read under: an ingest of other files after an upgrade moves the
+    state on, and a document it did not touch is still read again when it is ingested next."""
+    from kg import state as st
+
+    data = tmp_path / "data"
+    shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
+    current = st.current_state(data)
+    manifest = st.read_manifest(current)
+    stale = doc_id_for("002_10c0f71726040140.txt")
+    assert all(d["ontology"] == manifest["ontology"] for d in manifest["documents"].values())
+    manifest["documents"][stale]["ontology"] = "0" * 16  # as read by an older release
+    (current / st.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    report = Workspace(Settings(data_dir=data)).ingest([ROOT / "corpus"])
+    assert report.updated == [stale] and len(report.unchanged) == 4
+    assert st.read_manifest(st.current_state(data))["documents"][stale]["ontology"] == manifest["ontology"]
+
+
 def test_cli_replaces_a_changed_file_only_with_replace(tmp_path: Path, ingested, corpus_dir: Path):
     data = tmp_path / "data"
     shutil.copytree(ingested.data_dir, data, ignore=shutil.ignore_patterns(".lock"))

@@ -104,9 +104,9 @@ def test_txt_paragraphs_and_list(programma):
 def test_speerpunten_bullets_and_numbered_list():
     layout = build_layout(FIX / "speerpunten.txt")
     assert tree(layout) == [(1, None, "Veiligheidsbeleid Oostervaart 2026"), (1, None, "Speerpunten"),
-                            (1, None, "Werkwijze")]
-    lists = [b for b in section(layout, "Speerpunten").blocks if isinstance(b, ListBlock)]
-    bullets, goals = lists
+                            (2, None, "Doelen voor 2026"), (1, None, "Werkwijze")]  # a lead-in label heads a part
+    [bullets] = [b for b in section(layout, "Speerpunten").blocks if isinstance(b, ListBlock)]
+    [goals] = [b for b in section(layout, "Doelen voor 2026").blocks if isinstance(b, ListBlock)]
     assert [(i.level, i.marker, i.text) for i in bullets.items] == [
         (1, "•", "Jeugdoverlast in de kernen"), (2, "o", "vroegsignalering via scholen en sportclubs"),
         (2, "o", "vaste contactpersoon per kern"), (1, "•", "Ondermijning in het buitengebied"),
@@ -177,9 +177,21 @@ def test_not_a_title(text):
 def test_numbered_list_after_colon_is_not_a_heading():
     layout = txt_layout("2. Doelen\n\nConcrete doelen:\n1. Minder inbraken;\n2. Meer aangiftes;\n\n"
                         "3. Aanpak\n\nTekst van de aanpak.\n")
-    assert tree(layout) == [(1, "2", "Doelen"), (1, "3", "Aanpak")]
+    assert tree(layout) == [(1, "2", "Doelen"), (2, None, "Concrete doelen"), (1, "3", "Aanpak")]  # label, no items
     (lst,) = [b for b in layout.text_blocks() if isinstance(b, ListBlock)]
     assert [i.text for i in lst.items] == ["Minder inbraken;", "Meer aangiftes;"]
+
+
+def test_a_lead_in_label_heads_a_part_of_its_section_and_a_lead_in_sentence_does_not():
+    """"Acties:" over a list names the part the list is, as "Acties" on its own line would, one level below the
+    section it stands in; "Wij doen het volgende:" is a sentence that runs into its list."""
+    layout = txt_layout("Veilig uitgaan\n\nHet centrum trekt in het weekend veel bezoekers.\n\nActies:\n"
+                        "- Horecaconvenant vernieuwen\n- Cameratoezicht uitbreiden\n\nDoelen:\n- Minder geweld\n\n"
+                        "Verkeer\n\nWij doen het volgende:\n- Snelheid meten bij scholen\n")
+    assert tree(layout) == [(1, None, "Veilig uitgaan"), (2, None, "Acties"), (2, None, "Doelen"), (1, None, "Verkeer")]
+    [actions] = [b for b in section(layout, "Acties").blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in actions.items] == ["Horecaconvenant vernieuwen", "Cameratoezicht uitbreiden"]
+    assert any(isinstance(b, ListBlock) for b in section(layout, "Verkeer").blocks)
 
 
 # --- query helpers ------------------------------------------------------------------------------

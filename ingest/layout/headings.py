@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ontology.normalize import tokenize
 
-from ..cuewords import column_labels_regex, extract_cues, phrase_starting
+from ..cuewords import column_labels_regex, extract_cues, phrase_starting, starts_with
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)\s+(\S.*)$")
 _KEYWORD = re.compile(
@@ -94,6 +94,18 @@ def run_in_head(lead: str) -> str | None:
     return title if title and names_priority(title) and short_title(title) else None
 
 
+def lead_in(text: str) -> str | None:
+    """A label ending in a colon that opens with the cue of a plan's part ("Wat gaan we doen:", "Acties 2026:",
+    "Doelen:"), as the title it gives the list under it; a sentence leading into a list ("Wij doen het
+    volgende:") is no such label."""
+    words = " ".join(text.split())
+    if not words.endswith(":"):
+        return None
+    title = words[:-1].rstrip()
+    cues = extract_cues()
+    return title if short_title(title) and starts_with(title, cues.action_regions + cues.goal) else None
+
+
 def title_like(title: str, max_words: int = 14, max_chars: int = 120) -> bool:
     """Reads as a title, not a sentence, a list entry, a row of figures or a labelled field."""
     title = title.strip().lstrip("‘'\"“(")
@@ -125,14 +137,15 @@ class Candidate:
     """A line the caller accepted as a heading, with the dress that decides its level."""
 
     heading: HeadingText
-    dress: str  # "numbered" | "keyword" | "styled" | "caps" | "priority" | "short"
+    dress: str  # "numbered" | "keyword" | "styled" | "caps" | "priority" | "short" | "lead"
     rank: int | None = None  # PDF: 1 for the largest heading font, 2 for the next, ...
 
 
 def resolve_levels(cands: list[Candidate]) -> list[int]:
     """A level per heading. Numbering decides where present; a font rank next; capitals are the top
     level unless numbered chapters are; a short title that names a priority sits one below the last heading
-    of a stronger dress, and other short titles one below the heading they follow."""
+    of a stronger dress, and other short titles one below the heading they follow; a lead-in label ("Acties:")
+    one below the last heading that is not one, as the list it heads is part of that section."""
     numbered_top = any(c.heading.depth == 1 for c in cands if c.heading.numbering)
     chapters = _Chapters()
     numbered = [chapters.level(c.heading) if c.heading.depth is not None else None for c in cands]
@@ -141,6 +154,10 @@ def resolve_levels(cands: list[Candidate]) -> list[int]:
     base_level = 0  # level of the last heading that is neither a short title nor a priority's
     open_level = 0  # level of the last heading that is not a short title
     for c, by_number in zip(cands, numbered):
+        if c.dress == "lead":
+            levels.append(next((x for x, o in zip(reversed(levels), reversed(cands[:len(levels)]))
+                                if o.dress != "lead"), 0) + 1)
+            continue
         if by_number is not None:
             level = by_number
         elif c.dress == "styled" and c.rank is not None:

@@ -6,7 +6,9 @@ heading detector is asked about every line in its context: a heading must stand 
 the text before it, must not be announced by a colon (that is a list), must not run on into a
 lower-case line, and a numbered heading must fit the numbering so far: a single number continues
 the chapters, or, set apart on its own line, starts or continues a numbered run one level below
-the current chapter ("1." ... "5." inside chapter 4); otherwise it is a list entry.
+the current chapter ("1." ... "5." inside chapter 4); otherwise it is a list entry. A label that ends in
+a colon and names a plan's part ("Wat gaan we doen:", "Acties:") over a list heads that list, one level
+below the section it stands in.
 """
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .assemble import Element, HeadingMark
-from .headings import (Candidate, is_caps, is_field, names_priority, resolve_levels, short_title, split_heading,
-                       title_like)
+from .headings import (Candidate, is_caps, is_field, lead_in, names_priority, resolve_levels, short_title,
+                       split_heading, title_like)
 from .model import ListBlock, ListItem, Paragraph, Table
 from .text import ends_sentence, join_wrapped
 
@@ -97,9 +99,11 @@ def _candidate(items: list[Item], i: int, nums: _Numbers, prev_head: bool, width
         return None
     if isinstance(nxt, Line) and not nxt.gap and nxt.text[:1].islower():
         return None  # the line runs on into a sentence
+    settled = before or ends_sentence(prev_text)
+    if settled and isinstance(nxt, Line) and marker(nxt.text) and (lead := lead_in(line.text)):
+        return Candidate(split_heading(lead), "lead")  # "Acties:" over a list: a part of the section it stands in
     if line.rank is not None:
         return Candidate(h, "styled", line.rank) if title_like(h.title) else None
-    settled = before or ends_sentence(prev_text)
     if h.kind == "keyword":
         if not ((settled or after) and title_like(h.title)):
             return None

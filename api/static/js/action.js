@@ -5,7 +5,7 @@
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, h, hashHref, loading, replace } from "./dom.js";
 import { colourBadge, overdueBadge } from "./actions.js";
-import { actionStatus, entityChip, evidence, facts, sourceCitation, timelineText, typeBadge } from "./parts.js";
+import { actionStatus, entityChip, evidence, facts, ownWords, sourceCitation, timelineText, typeBadge } from "./parts.js";
 
 function actionPath(id) {
   return "/api/actions/" + String(id).split("/").map(encodeURIComponent).join("/");
@@ -32,7 +32,7 @@ function linked(link, full) {
       h("span", { class: "muted" }, " ", link.cycle ? `plan ${link.cycle}` : null,
         typeof link.confidence === "number" ? ` · overeenkomst ${Math.round(link.confidence * 100)}%` : null)),
     src ? h("div", { class: "action-source" }, sourceCitation(src),
-      h("details", {}, h("summary", { text: "Bronzin" }), h("blockquote", { class: "source-text", text: src.text }))) : null);
+      h("details", {}, h("summary", { text: "Bronzin" }), ownWords(src))) : null);
 }
 
 /** Partners or instruments the action names, as chips that open their entity pages. */

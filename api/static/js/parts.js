@@ -44,11 +44,21 @@ export function sourceCitation(src) {
   return citation({ title: src.document, page: src.page, doc: src.document_id, passage: src.passage });
 }
 
-/** A quoted sentence with its source, for the evidence behind a relation. */
+/** A quoted sentence with its source, for the evidence behind a relation or an action. */
 export function evidence(item, terms) {
-  return h("figure", { class: "evidence" },
-    h("blockquote", {}, terms ? highlight(item.text, terms) : item.text),
-    h("figcaption", {}, sourceCitation(item)));
+  return h("figure", { class: "evidence" }, ownWords(item, terms), h("figcaption", {}, sourceCitation(item)));
+}
+
+/**
+ * The words a fact was read from: an action's own sentence where the source has one, with the whole passage
+ * (which may hold the actions around it) folded away beneath it; otherwise the passage itself.
+ */
+export function ownWords(src, terms) {
+  const quote = (text) => (terms ? highlight(text, terms) : text);
+  const own = src.sentence && src.sentence.trim() !== (src.text || "").trim() ? src.sentence : null;
+  return [h("blockquote", { class: "source-text" }, quote(own || src.text || "")),
+    own && src.text ? h("details", { class: "source-passage" }, h("summary", { text: "Hele passage" }),
+      h("blockquote", {}, quote(src.text))) : null];
 }
 
 /** Definition list rows, skipping empty values. */

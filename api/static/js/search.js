@@ -2,7 +2,7 @@
 
 import { cached, get } from "./api.js";
 import { actionHref, entityHref, errorBox, h, hashHref, highlight, loading, queryTerms, replace, statusLine } from "./dom.js";
-import { chipList, citation, facts, sourceCitation, statusBadge } from "./parts.js";
+import { chipList, citation, facts, ownWords, sourceCitation, statusBadge } from "./parts.js";
 import { colourBadge } from "./actions.js";
 import { kindName } from "./words.js";
 
@@ -71,8 +71,7 @@ function action(a, terms) {
     ]),
     src.document ? h("div", { class: "action-source" },
       sourceCitation(src),
-      src.text ? h("details", {}, h("summary", { text: "Brontekst" }),
-        h("blockquote", {}, highlight(src.text, terms))) : null) : null);
+      src.text ? h("details", {}, h("summary", { text: "Bronzin" }), ownWords(src, terms)) : null) : null);
 }
 
 /** A list of linked concepts (partners, instruments) a question asked for, each a link to its entity page. */
