@@ -81,11 +81,12 @@ class StateWriter:
             files = list(iter_files(paths))
             docs: list[ExtractedDocument] = []
             prints: dict[str, list[int] | None] = {}  # fingerprints of this batch's documents
+            ontology = _ontology_hash()  # what the batch is read under, hashed once
             for n, f in enumerate(files, 1):
                 if progress:
                     progress("read", n, len(files))
                 try:
-                    doc = self._take(f, known, replace, report, prints)
+                    doc = self._take(f, known, ontology, replace, report, prints)
                 except IngestError as exc:
                     report.errors.append(str(exc))
                 except Exception as exc:  # an extractor bug must not lose the other files
@@ -103,7 +104,7 @@ class StateWriter:
                                         f"({exc.strerror or exc.__class__.__name__}); the previous state is unchanged") from exc
         return report
 
-    def _take(self, f: Path, known: dict, replace: bool, report: IngestReport,
+    def _take(self, f: Path, known: dict, ontology: str, replace: bool, report: IngestReport,
               prints: dict[str, list[int] | None]) -> ExtractedDocument | None:
         """One file: skipped when unchanged (the same bytes, read under the same ontology), refused when it would
         replace without `replace` or when it nearly copies another document, else extracted; every outcome is
@@ -113,7 +114,7 @@ class StateWriter:
         sha = file_sha256(f)
         doc_id = doc_id_for(f)
         same = doc_id in known and known[doc_id]["sha256"] == sha
-        if same and known[doc_id].get("ontology") == _ontology_hash():  # read under this ontology: nothing new
+        if same and known[doc_id].get("ontology") == ontology:  # read under this ontology: nothing new
             report.unchanged.append(doc_id)
             return None
         if doc_id in known and not same and not replace:
@@ -166,6 +167,7 @@ class StateWriter:
         """Build the next state (`prints` and `findings`: this batch's fingerprints and ingest reports, kept in
         the manifest) and switch to it."""
         new = st.new_state_dir(self.data_dir)
+        ontology = _ontology_hash()
         try:
             store = self._remote()
             if store is None:
@@ -191,7 +193,7 @@ class StateWriter:
                     "kind": doc.meta.kind, "basisteam": doc.meta.basisteam, "format": doc.fmt,
                     "passages": len(doc.passages), "actions": len(doc.actions), "priorities": len(doc.priorities),
                     "owner": doc.meta.owner or doc.meta.basisteam, "fingerprint": (prints or {}).get(doc.doc_id),
-                    "ontology": _ontology_hash(),  # per document: a later ingest of other files leaves this one stale
+                    "ontology": ontology,  # per document: a later ingest of other files leaves this one stale
                     "report": {k: v for k, v in (findings or {}).get(doc.doc_id, {}).items()
                                if k in ("counts", "warnings", "period")} or None,
                 }
@@ -206,7 +208,7 @@ class StateWriter:
             finally:
                 cache.close()
             st.commit_state(self.data_dir, new, {
-                "documents": documents, "ontology": _ontology_hash(), "model": self.encoder.name,
+                "documents": documents, "ontology": ontology, "model": self.encoder.name,
             })
             return encoded
         except BaseException:

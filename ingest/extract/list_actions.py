@@ -53,7 +53,7 @@ def item_fields(text: str) -> tuple[str, str | None, str | None]:
     found: dict[str, str] = {}
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        value = re.split(r"[);]", text[m.end():end])[0].strip(" ,;–—-").removesuffix(".")  # "Gereed: eind 2026."
+        value = re.split(r"[);]", text[m.end():end])[0].strip(" ,;–—-").removesuffix(".")  # not the sentence's stop
         found.setdefault(m.lastgroup or "", value)
     head = text[:marks[0].start()].rstrip(" ,;:(–—-")
     return head, found.get("owner") or None, found.get("timeline") or None

@@ -95,9 +95,9 @@ def run_in_head(lead: str) -> str | None:
 
 
 def lead_in(text: str) -> str | None:
-    """A label ending in a colon that opens with the cue of a plan's part ("Wat gaan we doen:", "Acties 2026:",
-    "Doelen:"), as the title it gives the list under it; a sentence leading into a list ("Wij doen het
-    volgende:") is no such label."""
+    """A label ending in a colon that opens with an action-region or goal cue (ontology/cues.toml [extract]), as
+    the title it gives the list under it; a sentence that leads into a list is no such label (tests/test_layout.py
+    has examples of both)."""
     words = " ".join(text.split())
     if not words.endswith(":"):
         return None
@@ -144,7 +144,7 @@ class Candidate:
 def resolve_levels(cands: list[Candidate]) -> list[int]:
     """A level per heading. Numbering decides where present; a font rank next; capitals are the top
     level unless numbered chapters are; a short title that names a priority sits one below the last heading
-    of a stronger dress, and other short titles one below the heading they follow; a lead-in label ("Acties:")
+    of a stronger dress, and other short titles one below the heading they follow; a lead-in label (`lead_in`)
     one below the last heading that is not one, as the list it heads is part of that section."""
     numbered_top = any(c.heading.depth == 1 for c in cands if c.heading.numbering)
     chapters = _Chapters()
@@ -153,10 +153,12 @@ def resolve_levels(cands: list[Candidate]) -> list[int]:
     levels: list[int] = []
     base_level = 0  # level of the last heading that is neither a short title nor a priority's
     open_level = 0  # level of the last heading that is not a short title
-    for c, by_number in zip(cands, numbered):
+    section_level = 0  # level of the last heading that is not a lead-in label
+    for k, (c, by_number) in enumerate(zip(cands, numbered)):
+        if k and cands[k - 1].dress != "lead":
+            section_level = levels[-1]
         if c.dress == "lead":
-            levels.append(next((x for x, o in zip(reversed(levels), reversed(cands[:len(levels)]))
-                                if o.dress != "lead"), 0) + 1)
+            levels.append(section_level + 1)
             continue
         if by_number is not None:
             level = by_number

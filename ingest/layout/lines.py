@@ -7,7 +7,7 @@ the text before it, must not be announced by a colon (that is a list), must not 
 lower-case line, and a numbered heading must fit the numbering so far: a single number continues
 the chapters, or, set apart on its own line, starts or continues a numbered run one level below
 the current chapter ("1." ... "5." inside chapter 4); otherwise it is a list entry. A label that ends in
-a colon and names a plan's part ("Wat gaan we doen:", "Acties:") over a list heads that list, one level
+a colon and opens with the cue of a plan's part (headings.lead_in) heads the list right under it, one level
 below the section it stands in.
 """
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _candidate(items: list[Item], i: int, nums: _Numbers, prev_head: bool, width
         return None  # the line runs on into a sentence
     settled = before or ends_sentence(prev_text)
     if settled and isinstance(nxt, Line) and marker(nxt.text) and (lead := lead_in(line.text)):
-        return Candidate(split_heading(lead), "lead")  # "Acties:" over a list: a part of the section it stands in
+        return Candidate(split_heading(lead), "lead")  # a cue label over a list: a part of its section
     if line.rank is not None:
         return Candidate(h, "styled", line.rank) if title_like(h.title) else None
     if h.kind == "keyword":
